@@ -1,0 +1,88 @@
+import { serve } from '@hono/node-server'
+import type { Server } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createConsoleApp, type ClientConfig } from './app.ts'
+import { buildIfStale } from './build-if-stale.ts'
+import { OptionsError, parseServerOptions, USAGE } from './cli-options.ts'
+import { serverHostnames } from './proxy/request-guard.ts'
+import { TargetPolicy } from './proxy/target-policy.ts'
+import { startSandbox, type RunningSandbox } from './sandbox/sandbox-server.ts'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const log = (line: string) => console.log(line)
+
+async function main(): Promise<void> {
+  let options
+  try {
+    options = parseServerOptions(process.argv.slice(2), process.env)
+  } catch (err) {
+    console.error(`error: ${(err as Error).message}\n\n${USAGE}`)
+    process.exit(2)
+  }
+  if (options === 'help') {
+    console.log(USAGE)
+    return
+  }
+  if (options.build) buildIfStale(root, log)
+
+  let sandbox: RunningSandbox | null = null
+  if (options.sandbox.enabled) {
+    sandbox = await startSandbox({
+      port: options.sandbox.port,
+      host: '127.0.0.1',
+      apiKeys: options.sandbox.apiKeys.length ? options.sandbox.apiKeys : undefined,
+      dataDir: options.sandbox.dataDir ? path.resolve(options.sandbox.dataDir) : null,
+      demoData: options.sandbox.demoData,
+      log,
+    })
+  }
+  // The sandbox is ours: reachable through the proxy even when an allowlist names only real endpoints.
+  const allow = options.allowTargets.length && sandbox ? [...options.allowTargets, sandbox.url] : options.allowTargets
+  const clientConfig: ClientConfig = {
+    proxy: true,
+    sandbox: sandbox ? { endpoint: sandbox.url, apiKey: sandbox.apiKeys[0] } : null,
+  }
+  const app = createConsoleApp({
+    hostnames: serverHostnames(options.host, options.allowedHosts),
+    proxy: {
+      policy: new TargetPolicy(allow),
+      maxBodyBytes: options.maxBodyBytes,
+      timeoutMs: options.timeoutMs,
+      log: options.verbose ? (line) => log(`proxy ${line}`) : undefined,
+    },
+    clientConfig: () => clientConfig,
+    distDir: path.join(root, 'dist'),
+  })
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s as Server))
+    s.once('error', reject)
+  })
+  // A slow client may not hold a request open longer than the proxy waits for the endpoint.
+  server.requestTimeout = options.timeoutMs + 10_000
+  const shown = options.host.includes(':') ? `[${options.host}]` : options.host
+  log(`Kafka REST Console: http://${shown}:${options.port}`)
+  if (!options.allowTargets.length) log('proxy: any http(s) endpoint allowed (loopback-only server); link-local/metadata addresses refused')
+  else log(`proxy: allowed targets ${allow.join(', ')}`)
+
+  let closing = false
+  const shutdown = async () => {
+    if (closing) return
+    closing = true
+    server.close()
+    server.closeAllConnections()
+    await sandbox?.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+}
+
+main().catch((err) => {
+  if (err instanceof OptionsError) console.error(`error: ${err.message}`)
+  else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`error: ${(err as Error).message}. Another process uses that port: stop it or pass --port / --sandbox-port.`)
+  } else console.error(err)
+  process.exit(1)
+})

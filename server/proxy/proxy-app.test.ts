@@ -1,0 +1,314 @@
+import { createHash } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createConsoleApp } from '../app.ts'
+import { serverHostnames } from './request-guard.ts'
+import { TargetPolicy } from './target-policy.ts'
+
+interface Seen {
+  method: string
+  url: string
+  headers: IncomingMessage['headers']
+  bodyLength: number
+  bodySha256: string
+}
+
+let upstream: Server
+let upstreamUrl: string
+const hits: string[] = []
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+beforeAll(async () => {
+  upstream = createServer(async (req, res) => {
+    hits.push(req.url ?? '')
+    const url = new URL(req.url ?? '/', 'http://x')
+    if (url.pathname.endsWith('/redirect')) {
+      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end('moved')
+      return
+    }
+    if (url.pathname.endsWith('/hang')) return // never answers
+    if (url.pathname.endsWith('/no-content')) {
+      res.writeHead(204).end()
+      return
+    }
+    if (url.pathname.endsWith('/cut')) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '1000' })
+      res.write(Buffer.alloc(100, 1))
+      setTimeout(() => res.destroy(), 20)
+      return
+    }
+    const body = await readBody(req)
+    const seen: Seen = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      bodyLength: body.length,
+      bodySha256: createHash('sha256').update(body).digest('hex'),
+    }
+    res.writeHead(url.searchParams.get('status') ? Number(url.searchParams.get('status')) : 200, {
+      'content-type': 'application/vnd.kafka.v2+json',
+      'set-cookie': 'session=secret',
+      'access-control-allow-origin': '*',
+      'x-upstream-only': 'yes',
+      connection: 'keep-alive',
+    })
+    res.end(JSON.stringify(seen))
+  })
+  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r))
+  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`
+})
+
+afterAll(async () => {
+  upstream.closeAllConnections()
+  await new Promise((r) => upstream.close(r))
+})
+
+function makeApp(opts: { allow?: string[]; maxBodyBytes?: number; timeoutMs?: number; log?: (l: string) => void } = {}) {
+  return createConsoleApp({
+    hostnames: serverHostnames('127.0.0.1'),
+    proxy: {
+      policy: new TargetPolicy(opts.allow ?? []),
+      maxBodyBytes: opts.maxBodyBytes ?? 1024 * 1024,
+      timeoutMs: opts.timeoutMs ?? 5_000,
+      log: opts.log,
+    },
+    clientConfig: () => ({ proxy: true, sandbox: null }),
+  })
+}
+
+const ORIGIN_HEADERS = { host: '127.0.0.1:8080' }
+
+async function proxied(
+  app: ReturnType<typeof makeApp>,
+  path: string,
+  init: RequestInit & { endpoint?: string; headers?: Record<string, string> } = {},
+) {
+  const { endpoint = upstreamUrl + '/base', headers = {}, ...rest } = init
+  return app.request(`http://127.0.0.1:8080/proxy${path}`, {
+    ...rest,
+    headers: { ...ORIGIN_HEADERS, 'x-kafka-rest-endpoint': endpoint, ...headers },
+  })
+}
+
+describe('proxy forwarding', () => {
+  it('forwards method, path under the base path, query, body and only the allowed headers', async () => {
+    const app = makeApp()
+    const body = new Uint8Array(256).map((_, i) => i)
+    const res = await proxied(app, '/topics/a%20b/partitions/0?offset=5&count=2', {
+      method: 'POST',
+      body,
+      headers: {
+        accept: 'application/vnd.kafka.v2+json',
+        'content-type': 'application/vnd.kafka.binary.v2+json',
+        'x-auth-token': 'k-123',
+        authorization: 'Bearer t',
+        cookie: 'session=abc',
+        'x-custom': 'nope',
+        origin: 'http://127.0.0.1:8080',
+      },
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/vnd.kafka.v2+json')
+    const seen = (await res.json()) as Seen
+    expect(seen.method).toBe('POST')
+    expect(seen.url).toBe('/base/topics/a%20b/partitions/0?offset=5&count=2')
+    expect(seen.bodyLength).toBe(256)
+    expect(seen.bodySha256).toBe(createHash('sha256').update(body).digest('hex'))
+    expect(seen.headers['x-auth-token']).toBe('k-123')
+    expect(seen.headers.authorization).toBe('Bearer t')
+    expect(seen.headers.accept).toBe('application/vnd.kafka.v2+json')
+    expect(seen.headers.cookie).toBeUndefined()
+    expect(seen.headers['x-custom']).toBeUndefined()
+    expect(seen.headers.origin).toBeUndefined()
+    expect(seen.headers['x-kafka-rest-endpoint']).toBeUndefined()
+    expect(seen.headers.host).toBe(new URL(upstreamUrl).host)
+  })
+
+  it('returns no cookies, CORS headers or other upstream headers', async () => {
+    const res = await proxied(makeApp(), '/topics')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('set-cookie')).toBeNull()
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+    expect(res.headers.get('x-upstream-only')).toBeNull()
+    expect(res.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('passes the upstream status through', async () => {
+    const res = await proxied(makeApp(), '/topics?status=404')
+    expect(res.status).toBe(404)
+  })
+
+  it('handles null-body statuses', async () => {
+    const res = await proxied(makeApp(), '/no-content', { method: 'DELETE' })
+    expect(res.status).toBe(204)
+    expect(await res.text()).toBe('')
+  })
+
+  it('uses the endpoint root when it has no base path', async () => {
+    const res = await proxied(makeApp(), '/v3/clusters', { endpoint: upstreamUrl })
+    expect(((await res.json()) as Seen).url).toBe('/v3/clusters')
+  })
+
+  it('does not follow redirects and says where it would have gone', async () => {
+    const before = hits.length
+    const res = await proxied(makeApp(), '/redirect')
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBeNull()
+    const body = await res.json()
+    expect(body).toMatchObject({ error: 'upstream_redirect', location: 'http://169.254.169.254/latest/meta-data/' })
+    expect(hits.length).toBe(before + 1)
+  })
+
+  it('never logs credentials', async () => {
+    const lines: string[] = []
+    const app = makeApp({ log: (l) => lines.push(l) })
+    await proxied(app, '/topics?x=1', { headers: { 'x-auth-token': 'super-secret-key', authorization: 'Bearer tok-999' } })
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain('/base/topics')
+    expect(lines.join('\n')).not.toMatch(/super-secret-key|tok-999/)
+  })
+})
+
+describe('proxy errors', () => {
+  it('400 for a missing or malformed endpoint', async () => {
+    const app = makeApp()
+    const missing = await app.request('http://127.0.0.1:8080/proxy/topics', { headers: ORIGIN_HEADERS })
+    expect(missing.status).toBe(400)
+    expect(await missing.json()).toMatchObject({ error: 'bad_endpoint' })
+    const bad = await proxied(app, '/topics', { endpoint: 'not a url' })
+    expect(bad.status).toBe(400)
+    const ftp = await proxied(app, '/topics', { endpoint: 'ftp://example.com' })
+    expect(ftp.status).toBe(400)
+    const creds = await proxied(app, '/topics', { endpoint: 'http://user:pass@127.0.0.1:1' })
+    expect(creds.status).toBe(400)
+    expect(((await creds.json()) as { message: string }).message).toMatch(/credentials/)
+  })
+
+  it.each([
+    'http://169.254.169.254',
+    'http://169.254.1.1:8082',
+    'http://[fe80::1]:8082',
+    'http://100.100.100.200',
+    'http://[fd00:ec2::254]',
+    'http://[::ffff:169.254.169.254]',
+  ])('403 for the link-local or metadata target %s', async (endpoint) => {
+    const res = await proxied(makeApp(), '/latest/meta-data', { endpoint })
+    expect(res.status).toBe(403)
+    expect(await res.json()).toMatchObject({ error: 'target_not_allowed' })
+  })
+
+  it('403 for a target outside the allowlist, 200 inside it', async () => {
+    const app = makeApp({ allow: ['https://*.example.com', upstreamUrl] })
+    const out = await proxied(app, '/topics', { endpoint: 'http://127.0.0.2:9' })
+    expect(out.status).toBe(403)
+    expect(((await out.json()) as { message: string }).message).toMatch(/--allow-target/)
+    const inside = await proxied(app, '/topics')
+    expect(inside.status).toBe(200)
+  })
+
+  it('502 with the system code when nothing listens', async () => {
+    const probe = createServer()
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r))
+    const port = (probe.address() as AddressInfo).port
+    await new Promise((r) => probe.close(r))
+    const res = await proxied(makeApp(), '/topics', { endpoint: `http://127.0.0.1:${port}` })
+    expect(res.status).toBe(502)
+    expect(await res.json()).toMatchObject({ error: 'upstream_unreachable', code: 'ECONNREFUSED' })
+  })
+
+  it('504 when the endpoint does not answer in time', async () => {
+    const res = await proxied(makeApp({ timeoutMs: 300 }), '/hang')
+    expect(res.status).toBe(504)
+    expect(await res.json()).toMatchObject({ error: 'upstream_timeout' })
+  })
+
+  it('413 for a declared body over the limit, without contacting the endpoint', async () => {
+    const before = hits.length
+    const res = await proxied(makeApp({ maxBodyBytes: 1000 }), '/topics/t', {
+      method: 'POST',
+      body: new Uint8Array(1001),
+      headers: { 'content-type': 'application/octet-stream' },
+    })
+    expect(res.status).toBe(413)
+    expect(await res.json()).toMatchObject({ error: 'body_too_large', limit: 1000 })
+    expect(hits.length).toBe(before)
+  })
+
+  it('413 for a streamed body that grows over the limit', async () => {
+    const chunks = 5
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new Uint8Array(400))
+        if (--remaining === 0) controller.close()
+      },
+    })
+    let remaining = chunks
+    const res = await proxied(makeApp({ maxBodyBytes: 1000 }), '/topics/t', {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+    } as RequestInit)
+    expect(res.status).toBe(413)
+  })
+
+  it('a response cut mid-stream errors on the client side instead of looking complete', async () => {
+    const res = await proxied(makeApp(), '/cut')
+    expect(res.status).toBe(200)
+    await expect(res.arrayBuffer()).rejects.toThrow()
+  })
+})
+
+describe('request guards', () => {
+  it('403 for a foreign Host header (DNS rebinding)', async () => {
+    const app = makeApp()
+    const res = await app.request('http://evil.example/proxy/topics', {
+      headers: { host: 'evil.example:8080', 'x-kafka-rest-endpoint': upstreamUrl },
+    })
+    expect(res.status).toBe(403)
+    expect(await res.json()).toMatchObject({ error: 'forbidden_host' })
+    const cfg = await app.request('http://evil.example/api/config', { headers: { host: 'evil.example' } })
+    expect(cfg.status).toBe(403)
+  })
+
+  it('403 for a foreign Origin', async () => {
+    const res = await proxied(makeApp(), '/topics', { headers: { origin: 'https://attacker.example' } })
+    expect(res.status).toBe(403)
+    expect(await res.json()).toMatchObject({ error: 'cross_site' })
+    const nullOrigin = await proxied(makeApp(), '/topics', { headers: { origin: 'null' } })
+    expect(nullOrigin.status).toBe(403)
+    const otherPort = await proxied(makeApp(), '/topics', { headers: { origin: 'http://127.0.0.1:9999' } })
+    expect(otherPort.status).toBe(403)
+  })
+
+  it('403 for Sec-Fetch-Site: cross-site', async () => {
+    const res = await proxied(makeApp(), '/topics', { headers: { 'sec-fetch-site': 'cross-site' } })
+    expect(res.status).toBe(403)
+  })
+
+  it('accepts its own origin and localhost names', async () => {
+    const app = makeApp()
+    const own = await proxied(app, '/topics', { headers: { origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'same-origin' } })
+    expect(own.status).toBe(200)
+    const local = await app.request('http://localhost:8080/api/config', { headers: { host: 'localhost:8080' } })
+    expect(local.status).toBe(200)
+    expect(await local.json()).toEqual({ proxy: true, sandbox: null })
+  })
+
+  it('sends no CORS headers, even to a preflight', async () => {
+    const res = await proxied(makeApp(), '/topics', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://attacker.example', 'access-control-request-method': 'POST' },
+    })
+    expect(res.status).toBe(403)
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+  })
+})
