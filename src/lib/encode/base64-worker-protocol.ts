@@ -17,7 +17,8 @@ export async function handleEncodeRequest(
   request: EncodeRequest,
   post: (response: EncodeResponse) => void,
 ): Promise<void> {
-  if (request?.type !== 'encode' || !(request.file instanceof Blob)) {
+  // Duck-typed: a Blob from another realm (tests, transferred objects) is still a Blob.
+  if (request?.type !== 'encode' || typeof request.file?.slice !== 'function') {
     post({ type: 'error', message: 'Invalid request to the base64 worker' })
     return
   }
