@@ -329,7 +329,7 @@ async function status({ quiet = false } = {}) {
   const state = readState()
   const pids = ourPids()
   let broker = 'down'
-  let bridge = BRIDGE_ON ? 'down' : 'disabled'
+  let bridge = state && !state.bridge ? 'not started (BRIDGE_DISABLED)' : 'down'
   const port = state?.broker.port ?? KAFKA_PORT
   try {
     await brokerReady(port)
