@@ -256,7 +256,7 @@ describe('proxy errors', () => {
       method: 'POST',
       body: stream,
       duplex: 'half',
-    } as RequestInit)
+    } as RequestInit & { headers?: Record<string, string> })
     expect(res.status).toBe(413)
   })
 

@@ -27,8 +27,10 @@ export interface ProxyOptions {
 }
 
 class BodyTooLargeError extends Error {
-  constructor(readonly limit: number) {
+  readonly limit: number
+  constructor(limit: number) {
     super(`request body exceeds ${limit} bytes`)
+    this.limit = limit
   }
 }
 

@@ -63,7 +63,7 @@ export function sameOriginGuard(): MiddlewareHandler {
     const origin = c.req.header('origin')
     if (origin !== undefined) {
       const host = c.req.header('host') ?? ''
-      let ok = false
+      let ok: boolean
       try {
         const o = new URL(origin)
         ok = origin !== 'null' && o.host.toLowerCase() === host.toLowerCase()

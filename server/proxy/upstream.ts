@@ -4,11 +4,12 @@ import { isBlockedAddress } from './target-policy.ts'
 
 export class BlockedAddressError extends Error {
   readonly code = 'EBLOCKEDADDRESS'
-  constructor(
-    readonly hostname: string,
-    readonly address: string,
-  ) {
+  readonly hostname: string
+  readonly address: string
+  constructor(hostname: string, address: string) {
     super(`${hostname} resolves to ${address}, a link-local or metadata address`)
+    this.hostname = hostname
+    this.address = address
   }
 }
 

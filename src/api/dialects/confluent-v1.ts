@@ -1,0 +1,221 @@
+import { isKafkaRestError } from '../errors.ts'
+import type { HttpTransport } from '../http/transport.ts'
+import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
+import { recordFromBase64 } from '../lazy-record.ts'
+import type {
+  CreateTopicRequest,
+  FetchRequest,
+  FetchResult,
+  KafkaRecord,
+  PartitionOffsets,
+  ProduceRecord,
+  ProduceResult,
+  TopicDetail,
+  TopicSummary,
+} from '../types.ts'
+import { toOffset } from '../wire-json.ts'
+import { BaseClient } from './base-client.ts'
+import type { IbmAdminApi } from './ibm-admin.ts'
+import { V1 } from './media-types.ts'
+import { asArray, asInt, asObject, asStringList, b64, parseProduceOffsets, parseTopicDetail, seg, unexpected } from './shared.ts'
+
+const FETCH_CHUNK = 1000
+
+export function parseV1Record(raw: unknown, topic: string): KafkaRecord {
+  const r = asObject(raw, 'a message')
+  return recordFromBase64({
+    topic: typeof r.topic === 'string' ? r.topic : topic,
+    partition: asInt(r.partition, 'partition'),
+    offset: toOffset(r.offset),
+    key: typeof r.key === 'string' ? r.key : null,
+    value: typeof r.value === 'string' ? r.value : null,
+  })
+}
+
+type Probe = 'records' | 'end' | 'out-of-range'
+
+/**
+ * Confluent REST Proxy API v1 with the binary embedded format — IBM Message Hub's REST API. Browsing uses the
+ * stateless simple consumer; topic admin goes through the IBM admin API when the endpoint has it.
+ */
+export class ConfluentV1Client extends BaseClient {
+  readonly dialect: DialectInfo
+  readonly capabilities: Capabilities
+  private readonly t: HttpTransport
+  private readonly admin: IbmAdminApi | null
+
+  constructor(transport: HttpTransport, options: { admin?: IbmAdminApi | null; simpleConsumer?: boolean } = {}) {
+    super()
+    this.t = transport
+    this.admin = options.admin ?? null
+    const browse = options.simpleConsumer ?? true
+    this.dialect = {
+      id: 'confluent-v1',
+      name: 'Confluent REST Proxy API v1, binary',
+      notes: this.admin ? ['topic admin through the IBM Message Hub admin API (/admin/topics)'] : [],
+    }
+    this.capabilities = {
+      listTopics: true,
+      topicMetadata: true,
+      topicConfigs: true,
+      partitionOffsets: browse,
+      produce: true,
+      produceToPartition: true,
+      produceKeys: true,
+      produceHeaders: false,
+      produceTimestamp: false,
+      produceNull: true,
+      produceBatch: true,
+      browse,
+      statelessBrowse: browse,
+      browseTimestamps: false,
+      browseHeaders: false,
+      createTopic: !!this.admin,
+      deleteTopic: !!this.admin,
+      consumerGroups: false,
+    }
+  }
+
+  async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
+    const names = asStringList(await this.t.json({ path: '/topics', accept: V1.metadata, signal }), 'a list of topic names')
+    return names.map((name) => ({ name }))
+  }
+
+  async getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
+    return parseTopicDetail(await this.t.json({ path: `/topics/${seg(name)}`, accept: V1.metadata, signal }), name)
+  }
+
+  private async messages(topic: string, partition: number, offset: string, count: number, signal?: AbortSignal): Promise<KafkaRecord[]> {
+    const list = asArray(
+      await this.t.json({
+        path: `/topics/${seg(topic)}/partitions/${partition}/messages`,
+        query: { offset, count },
+        accept: V1.binary,
+        signal,
+        timeoutMs: 60_000,
+      }),
+      'a list of messages',
+    )
+    return list.map((raw) => parseV1Record(raw, topic))
+  }
+
+  private async probe(topic: string, partition: number, offset: bigint, signal?: AbortSignal): Promise<Probe> {
+    try {
+      const list = await this.messages(topic, partition, offset.toString(), 1, signal)
+      return list.length ? 'records' : 'end'
+    } catch (e) {
+      // The simple consumer reports an offset outside the log as a Kafka error (500/50002, OFFSET_OUT_OF_RANGE).
+      if (isKafkaRestError(e) && e.kind === 'http' && e.status !== null && e.status >= 500) return 'out-of-range'
+      if (isKafkaRestError(e) && e.kind === 'http' && (e.status === 416 || e.errorCode === 40002)) return 'out-of-range'
+      throw e
+    }
+  }
+
+  /**
+   * v1 has no offsets endpoint, so the log's bounds are found by probing the simple consumer: galloping then
+   * bisecting, about 2·log2(end) small requests.
+   */
+  async getPartitionOffsets(topic: string, partition: number, signal?: AbortSignal): Promise<PartitionOffsets> {
+    const probe = (o: bigint) => this.probe(topic, partition, o, signal)
+    let begin: bigint
+    const first = await probe(0n)
+    if (first === 'end') return { beginning: '0', end: '0' }
+    if (first === 'records') begin = 0n
+    else {
+      // Retention moved the start: gallop until inside the log, then bisect back to its first offset.
+      let below = 0n
+      let step = 1n
+      let hit: { at: bigint; kind: Probe } | null = null
+      while (step < 1n << 62n) {
+        const at = below + step
+        const kind = await probe(at)
+        if (kind !== 'out-of-range') {
+          hit = { at, kind }
+          break
+        }
+        below = at
+        step *= 2n
+      }
+      if (!hit) throw unexpected('a readable offset in the partition', 'out of range everywhere')
+      let lo = below
+      let hi = hit.at
+      while (hi - lo > 1n) {
+        const mid = (lo + hi) / 2n
+        if ((await probe(mid)) === 'out-of-range') lo = mid
+        else hi = mid
+      }
+      begin = hi
+      if (hit.kind === 'end' && hi === hit.at) return { beginning: begin.toString(), end: hit.at.toString() }
+    }
+    let lo = begin
+    let step = 1n
+    for (;;) {
+      const at = lo + step
+      const kind = await probe(at)
+      if (kind === 'end') return { beginning: begin.toString(), end: at.toString() }
+      if (kind === 'records') {
+        lo = at
+        step *= 2n
+        continue
+      }
+      let hi = at
+      while (hi - lo > 1n) {
+        const mid = (lo + hi) / 2n
+        const k = await probe(mid)
+        if (k === 'end') return { beginning: begin.toString(), end: mid.toString() }
+        if (k === 'records') lo = mid
+        else hi = mid
+      }
+      return { beginning: begin.toString(), end: (lo + 1n).toString() }
+    }
+  }
+
+  async fetchRecords(req: FetchRequest): Promise<FetchResult> {
+    const records: KafkaRecord[] = []
+    let next = BigInt(req.offset)
+    const end = req.endOffset !== undefined ? BigInt(req.endOffset) : null
+    while (records.length < req.count && (end === null || next < end)) {
+      const want = Math.min(FETCH_CHUNK, req.count - records.length)
+      const batch = await this.messages(req.topic, req.partition, next.toString(), want, req.signal)
+      if (batch.length === 0) break
+      for (const r of batch) {
+        if (BigInt(r.offset) < next) continue
+        records.push(r)
+        next = BigInt(r.offset) + 1n
+      }
+      req.onProgress?.(records.length)
+    }
+    return { records: records.slice(0, req.count), nextOffset: next.toString() }
+  }
+
+  async produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {
+    const toPartition = options.partition !== undefined
+    const body = {
+      records: records.map((r) => {
+        const out: Record<string, unknown> = { value: b64(r.value) }
+        if (r.key !== null) out.key = b64(r.key)
+        if (!toPartition && r.partition !== undefined) out.partition = r.partition
+        return out
+      }),
+    }
+    const raw = await this.t.json({
+      method: 'POST',
+      path: toPartition ? `/topics/${seg(topic)}/partitions/${options.partition}` : `/topics/${seg(topic)}`,
+      accept: V1.plain,
+      contentType: V1.binary,
+      body: JSON.stringify(body),
+      signal: options.signal,
+      onUploadProgress: options.onUploadProgress,
+      timeoutMs: 120_000,
+    })
+    return parseProduceOffsets(raw, records.length)
+  }
+
+  createTopic(req: CreateTopicRequest, signal?: AbortSignal): Promise<void> {
+    return this.admin ? this.admin.createTopic(req, signal) : super.createTopic(req, signal)
+  }
+
+  deleteTopic(name: string, signal?: AbortSignal): Promise<void> {
+    return this.admin ? this.admin.deleteTopic(name, signal) : super.deleteTopic(name, signal)
+  }
+}

@@ -1,0 +1,232 @@
+import type { HttpTransport } from '../http/transport.ts'
+import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
+import type {
+  ConsumerGroupSummary,
+  ConsumerLag,
+  CreateTopicRequest,
+  FetchRequest,
+  FetchResult,
+  Partition,
+  PartitionOffsets,
+  ProduceRecord,
+  ProduceResult,
+  TopicDetail,
+  TopicSummary,
+} from '../types.ts'
+import { parseWireJson, toOffset } from '../wire-json.ts'
+import { BaseClient } from './base-client.ts'
+import type { V2Client } from './confluent-v2.ts'
+import { JSON_TYPE } from './media-types.ts'
+import { asArray, asInt, asObject, b64, isObject, seg, unexpected } from './shared.ts'
+
+/** Splits a body of concatenated JSON values (v3 streamed produce answers one report per record). */
+export function splitJsonStream(text: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let start = -1
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92) i++ // backslash: skip the escaped character
+      else if (c === 34) inString = false
+      continue
+    }
+    if (c === 34) inString = true
+    else if (c === 123 || c === 91) {
+      if (depth++ === 0) start = i
+    } else if (c === 125 || c === 93) {
+      if (--depth === 0 && start >= 0) {
+        out.push(text.slice(start, i + 1))
+        start = -1
+      }
+    }
+  }
+  return out
+}
+
+function brokerIdFromRelated(link: unknown): number | null {
+  const related = isObject(link) ? link.related : undefined
+  const m = typeof related === 'string' ? /\/brokers\/(\d+)$/.exec(related) : null
+  return m ? Number(m[1]) : null
+}
+
+/**
+ * Confluent REST Proxy API v3 (`/v3/clusters/...`): topic admin, produce with headers and timestamps, and
+ * consumer groups. v3 has no consume API, so browsing (and exact offsets) go through v2 when it is present.
+ */
+export class ConfluentV3Client extends BaseClient {
+  readonly dialect: DialectInfo
+  readonly capabilities: Capabilities
+  private readonly t: HttpTransport
+  private readonly cluster: string
+  private readonly v2: V2Client | null
+
+  constructor(transport: HttpTransport, clusterId: string, v2: V2Client | null) {
+    super()
+    this.t = transport
+    this.cluster = `/v3/clusters/${seg(clusterId)}`
+    this.v2 = v2
+    this.dialect = {
+      id: 'confluent-v3',
+      name: 'Confluent REST Proxy API v3',
+      notes: [`cluster ${clusterId}`, v2 ? 'browsing through API v2 consumers' : 'no API v2 on this endpoint: browsing unavailable'],
+    }
+    this.capabilities = {
+      listTopics: true,
+      topicMetadata: true,
+      topicConfigs: true,
+      partitionOffsets: !!v2,
+      produce: true,
+      produceToPartition: true,
+      produceKeys: true,
+      produceHeaders: true,
+      produceTimestamp: true,
+      produceNull: true,
+      produceBatch: true,
+      browse: !!v2,
+      statelessBrowse: false,
+      browseTimestamps: false,
+      browseHeaders: false,
+      createTopic: true,
+      deleteTopic: true,
+      consumerGroups: true,
+    }
+  }
+
+  get liveConsumers(): number {
+    return this.v2?.liveConsumers ?? 0
+  }
+
+  async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
+    const list = asObject(await this.t.json({ path: `${this.cluster}/topics`, accept: JSON_TYPE, signal }), 'a topic list')
+    return asArray(list.data, 'topics').map((raw) => {
+      const t = asObject(raw, 'a topic')
+      return {
+        name: String(t.topic_name),
+        partitionCount: typeof t.partitions_count === 'number' ? t.partitions_count : undefined,
+        internal: t.is_internal === true,
+      }
+    })
+  }
+
+  private async partitionsV3(name: string, signal?: AbortSignal): Promise<Partition[]> {
+    const list = asObject(await this.t.json({ path: `${this.cluster}/topics/${seg(name)}/partitions`, accept: JSON_TYPE, signal }), 'a partition list')
+    const partitions = await Promise.all(
+      asArray(list.data, 'partitions').map(async (raw): Promise<Partition> => {
+        const p = asObject(raw, 'a partition')
+        const id = asInt(p.partition_id, 'partition_id')
+        const replicas = asObject(
+          await this.t.json({ path: `${this.cluster}/topics/${seg(name)}/partitions/${id}/replicas`, accept: JSON_TYPE, signal }),
+          'a replica list',
+        )
+        const rs = asArray(replicas.data, 'replicas').map((r) => {
+          const o = asObject(r, 'a replica')
+          return { broker: asInt(o.broker_id, 'broker_id'), leader: o.is_leader === true, inSync: o.is_in_sync === true }
+        })
+        return { id, leader: brokerIdFromRelated(p.leader) ?? rs.find((r) => r.leader)?.broker ?? null, replicas: rs, inSync: rs.filter((r) => r.inSync).map((r) => r.broker) }
+      }),
+    )
+    return partitions.sort((a, b) => a.id - b.id)
+  }
+
+  async getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
+    const configsP = this.t.json({ path: `${this.cluster}/topics/${seg(name)}/configs`, accept: JSON_TYPE, signal })
+    // v2 gives leaders, replicas and ISR in one request; v3 needs one per partition.
+    const partitions = this.v2 ? (await this.v2.getTopic(name, signal)).partitions : await this.partitionsV3(name, signal)
+    const configs = asArray(asObject(await configsP, 'a config list').data, 'configs').map((raw) => {
+      const c = asObject(raw, 'a config')
+      return { name: String(c.name), value: c.value === null || c.value === undefined ? null : String(c.value) }
+    })
+    configs.sort((a, b) => a.name.localeCompare(b.name))
+    return { name, partitions, configs }
+  }
+
+  getPartitionOffsets(topic: string, partition: number, signal?: AbortSignal): Promise<PartitionOffsets> {
+    return this.v2 ? this.v2.getPartitionOffsets(topic, partition, signal) : super.getPartitionOffsets(topic, partition, signal)
+  }
+
+  fetchRecords(req: FetchRequest): Promise<FetchResult> {
+    return this.v2 ? this.v2.fetchRecords(req) : super.fetchRecords(req)
+  }
+
+  /** Streamed produce: one JSON object per record in one request, one delivery report per record back. */
+  async produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {
+    const body = records
+      .map((r) => {
+        const out: Record<string, unknown> = {}
+        const partition = options.partition ?? r.partition
+        if (partition !== undefined) out.partition_id = partition
+        if (r.headers?.length) out.headers = r.headers.map((h) => ({ name: h.name, value: b64(h.value) }))
+        if (r.key !== null) out.key = { type: 'BINARY', data: b64(r.key) }
+        if (r.value !== null) out.value = { type: 'BINARY', data: b64(r.value) }
+        if (r.timestamp !== undefined) out.timestamp = new Date(r.timestamp).toISOString()
+        return JSON.stringify(out)
+      })
+      .join('\n')
+    const res = await this.t.request({
+      method: 'POST',
+      path: `${this.cluster}/topics/${seg(topic)}/records`,
+      accept: JSON_TYPE,
+      contentType: JSON_TYPE,
+      body,
+      signal: options.signal,
+      onUploadProgress: options.onUploadProgress,
+      timeoutMs: 120_000,
+    })
+    const reports = splitJsonStream(res.text).map((t) => parseWireJson(t))
+    if (reports.length !== records.length) throw unexpected(`${records.length} delivery reports`, reports.length)
+    return reports.map((raw): ProduceResult => {
+      const r = asObject(raw, 'a delivery report')
+      const code = typeof r.error_code === 'number' ? r.error_code : null
+      if (code !== 200 || r.offset === undefined) {
+        return { ok: false, errorCode: code, message: typeof r.message === 'string' ? r.message : 'Delivery failed.' }
+      }
+      const ts = typeof r.timestamp === 'string' ? Date.parse(r.timestamp) : NaN
+      return {
+        ok: true,
+        partition: asInt(r.partition_id, 'partition_id'),
+        offset: toOffset(r.offset),
+        ...(Number.isFinite(ts) ? { timestamp: ts } : {}),
+      }
+    })
+  }
+
+  async createTopic(req: CreateTopicRequest, signal?: AbortSignal): Promise<void> {
+    const body: Record<string, unknown> = { topic_name: req.name, partitions_count: req.partitions }
+    if (req.replicationFactor) body.replication_factor = req.replicationFactor
+    if (req.configs) body.configs = Object.entries(req.configs).map(([name, value]) => ({ name, value }))
+    await this.t.request({ method: 'POST', path: `${this.cluster}/topics`, accept: JSON_TYPE, contentType: JSON_TYPE, body: JSON.stringify(body), signal })
+  }
+
+  async deleteTopic(name: string, signal?: AbortSignal): Promise<void> {
+    await this.t.request({ method: 'DELETE', path: `${this.cluster}/topics/${seg(name)}`, accept: JSON_TYPE, signal })
+  }
+
+  async listConsumerGroups(signal?: AbortSignal): Promise<ConsumerGroupSummary[]> {
+    const list = asObject(await this.t.json({ path: `${this.cluster}/consumer-groups`, accept: JSON_TYPE, signal }), 'a consumer group list')
+    return asArray(list.data, 'consumer groups').map((raw) => {
+      const g = asObject(raw, 'a consumer group')
+      return { groupId: String(g.consumer_group_id), state: typeof g.state === 'string' ? g.state : undefined }
+    })
+  }
+
+  async getConsumerLags(groupId: string, signal?: AbortSignal): Promise<ConsumerLag[]> {
+    const list = asObject(await this.t.json({ path: `${this.cluster}/consumer-groups/${seg(groupId)}/lags`, accept: JSON_TYPE, signal }), 'a lag list')
+    return asArray(list.data, 'lags').map((raw) => {
+      const l = asObject(raw, 'a lag')
+      return {
+        topic: String(l.topic_name),
+        partition: asInt(l.partition_id, 'partition_id'),
+        currentOffset: toOffset(l.current_offset, 'current_offset'),
+        logEndOffset: toOffset(l.log_end_offset, 'log_end_offset'),
+        lag: toOffset(l.lag, 'lag'),
+        consumerId: typeof l.consumer_id === 'string' ? l.consumer_id : undefined,
+      }
+    })
+  }
+
+  dispose(options?: { keepalive?: boolean }): Promise<void> {
+    return this.v2?.dispose(options) ?? Promise.resolve()
+  }
+}

@@ -1,0 +1,167 @@
+import type { HttpTransport } from '../http/transport.ts'
+import { recordFromBase64 } from '../lazy-record.ts'
+import type { FetchRequest, FetchResult, KafkaRecord, RecordHeader } from '../types.ts'
+import { stringifyWithOffsets, toOffset } from '../wire-json.ts'
+import { base64ToBytes } from '../../lib/bytes/base64.ts'
+import { V2 } from './media-types.ts'
+import { asArray, asInt, asObject, consumerPathFromBaseUri, isObject, randomId, seg } from './shared.ts'
+
+/** The v2 consumer API as spoken by Confluent, Karapace and Strimzi (they differ in small ways). */
+export type ConsumerFlavor = 'confluent' | 'karapace' | 'strimzi'
+
+const OFFSET_KEYS = new Set(['offset'])
+const POLL_TIMEOUT_MS = 1000
+
+/** Tracks live instances so they can be deleted on dispose or when the page goes away. */
+export class ConsumerRegistry {
+  private readonly live = new Map<string, HttpTransport>()
+
+  add(path: string, transport: HttpTransport) {
+    this.live.set(path, transport)
+  }
+
+  remove(path: string) {
+    this.live.delete(path)
+  }
+
+  get size() {
+    return this.live.size
+  }
+
+  async deleteAll(keepalive = false): Promise<void> {
+    const all = [...this.live.entries()]
+    this.live.clear()
+    await Promise.allSettled(all.map(([path, t]) => deleteInstance(t, path, keepalive)))
+  }
+}
+
+function deleteInstance(transport: HttpTransport, path: string, keepalive: boolean) {
+  // Confluent answers a misleading 40403 to a DELETE without the v2 Accept (confluentinc/kafka-rest#593).
+  return transport.request({ method: 'DELETE', path, accept: V2.metadata, contentType: V2.metadata, keepalive, timeoutMs: 10_000 })
+}
+
+function createBody(flavor: ConsumerFlavor, name: string): Record<string, unknown> {
+  const body: Record<string, unknown> = { name, format: 'binary', 'auto.offset.reset': 'earliest' }
+  // Strimzi validates against its schema: its key is the Java client's boolean; Confluent's is a string.
+  if (flavor === 'strimzi') body['enable.auto.commit'] = false
+  else body['auto.commit.enable'] = 'false'
+  return body
+}
+
+function parseHeaders(raw: unknown): RecordHeader[] | undefined {
+  if (!Array.isArray(raw)) return undefined
+  return raw.filter(isObject).map((h) => ({
+    name: String(h.key ?? h.name ?? ''),
+    value: typeof h.value === 'string' ? safeBase64(h.value) : null,
+  }))
+}
+
+function safeBase64(b64: string): Uint8Array {
+  try {
+    return base64ToBytes(b64)
+  } catch {
+    return new TextEncoder().encode(b64)
+  }
+}
+
+export function parseV2Record(raw: unknown, flavor: ConsumerFlavor): KafkaRecord {
+  const r = asObject(raw, 'a consumer record')
+  const wire = {
+    topic: String(r.topic ?? ''),
+    partition: asInt(r.partition, 'partition'),
+    offset: toOffset(r.offset),
+    key: typeof r.key === 'string' ? r.key : null,
+    value: typeof r.value === 'string' ? r.value : null,
+    timestamp: typeof r.timestamp === 'number' ? r.timestamp : undefined,
+    // Strimzi omits `headers` when a record has none; it is still a dialect that exposes headers.
+    headers: flavor === 'strimzi' ? (parseHeaders(r.headers) ?? []) : undefined,
+  }
+  return recordFromBase64(wire)
+}
+
+/**
+ * Reads a window of one partition with a temporary consumer instance:
+ * create → assign → seek → poll until `count` records or the end offset → delete (always, in `finally`).
+ */
+export async function fetchWithConsumer(
+  transport: HttpTransport,
+  registry: ConsumerRegistry,
+  flavor: ConsumerFlavor,
+  req: FetchRequest,
+): Promise<FetchResult> {
+  const id = randomId()
+  const group = `krc-browse-${id}`
+  const created = asObject(
+    await transport.json({
+      method: 'POST',
+      path: `/consumers/${seg(group)}`,
+      accept: V2.metadata,
+      contentType: V2.metadata,
+      body: JSON.stringify(createBody(flavor, `krc-${id}`)),
+      signal: req.signal,
+    }),
+    'a consumer instance',
+  )
+  const base = consumerPathFromBaseUri(created.base_uri, group, String(created.instance_id ?? `krc-${id}`))
+  registry.add(base, transport)
+  try {
+    const tp = { topic: req.topic, partition: req.partition }
+    await transport.request({
+      method: 'POST',
+      path: `${base}/assignments`,
+      accept: V2.metadata,
+      contentType: V2.metadata,
+      body: JSON.stringify({ partitions: [tp] }),
+      signal: req.signal,
+    })
+    await transport.request({
+      method: 'POST',
+      path: `${base}/positions`,
+      accept: V2.metadata,
+      contentType: V2.metadata,
+      body: stringifyWithOffsets({ offsets: [{ ...tp, offset: req.offset }] }, OFFSET_KEYS),
+      signal: req.signal,
+    })
+    const records: KafkaRecord[] = []
+    let next = BigInt(req.offset)
+    const end = req.endOffset !== undefined ? BigInt(req.endOffset) : null
+    let emptyPolls = 0
+    // The first polls of a fresh consumer are often empty while it fetches; with a known end offset we keep
+    // polling a while, without one a few empty polls mean "nothing more".
+    const maxEmpty = end !== null ? 8 : 3
+    while (records.length < req.count && (end === null || next < end)) {
+      const batch = asArray(
+        await transport.json({
+          path: `${base}/records`,
+          query: { timeout: POLL_TIMEOUT_MS },
+          // Strimzi compares Accept by exact string: send one media type, no list.
+          accept: V2.binary,
+          signal: req.signal,
+          timeoutMs: POLL_TIMEOUT_MS + 30_000,
+        }),
+        'a list of records',
+      )
+      if (batch.length === 0) {
+        if (++emptyPolls >= maxEmpty) break
+        continue
+      }
+      emptyPolls = 0
+      for (const raw of batch) {
+        const record = parseV2Record(raw, flavor)
+        if (record.partition !== req.partition || record.topic !== req.topic) continue
+        const offset = BigInt(record.offset)
+        if (offset < next) continue
+        records.push(record)
+        next = offset + 1n
+        if (records.length >= req.count) break
+      }
+      req.onProgress?.(records.length)
+    }
+    return { records, nextOffset: next.toString() }
+  } finally {
+    registry.remove(base)
+    await deleteInstance(transport, base, false).catch(() => {
+      // Already gone (expired) or the endpoint is unreachable: nothing more we can do from here.
+    })
+  }
+}

@@ -1,0 +1,128 @@
+import { bytesToBase64 } from '../../lib/bytes/base64.ts'
+import { KafkaRestError } from '../errors.ts'
+import type { Partition, ProduceResult, Replica, TopicConfigEntry, TopicDetail } from '../types.ts'
+import { toOffset } from '../wire-json.ts'
+
+/** Encodes one path segment (topic names may hold '.', '_' and '-' only, but never trust input). */
+export const seg = (s: string | number) => encodeURIComponent(String(s))
+
+export function b64(bytes: Uint8Array | null): string | null {
+  return bytes === null ? null : bytesToBase64(bytes)
+}
+
+/** Thrown when a 2xx body does not have the shape the dialect promises. */
+export function unexpected(what: string, got: unknown): KafkaRestError {
+  const sample = JSON.stringify(got, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))?.slice(0, 120) ?? String(got)
+  return new KafkaRestError({
+    kind: 'invalid-response',
+    message: `Unexpected answer: expected ${what}, got ${sample}`,
+    hint: 'The endpoint does not answer like the selected API dialect. Try another API dialect, or check the base path.',
+  })
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+export function asArray(v: unknown, what: string): unknown[] {
+  if (!Array.isArray(v)) throw unexpected(what, v)
+  return v
+}
+
+export function asObject(v: unknown, what: string): Record<string, unknown> {
+  if (!isObject(v)) throw unexpected(what, v)
+  return v
+}
+
+export function asInt(v: unknown, what: string): number {
+  if (typeof v === 'number' && Number.isInteger(v)) return v
+  if (typeof v === 'bigint') return Number(v)
+  throw unexpected(`an integer ${what}`, v)
+}
+
+export function asStringList(v: unknown, what: string): string[] {
+  return asArray(v, what).map((x) => {
+    if (typeof x !== 'string') throw unexpected(what, v)
+    return x
+  })
+}
+
+/** Confluent v1/v2, Strimzi and Karapace partition metadata: `{partition, leader, replicas: [{broker, leader, in_sync}]}`. */
+export function parsePartition(raw: unknown): Partition {
+  const p = asObject(raw, 'partition metadata')
+  const replicas: Replica[] = asArray(p.replicas ?? [], 'replicas').map((r) => {
+    const o = asObject(r, 'a replica')
+    return { broker: asInt(o.broker, 'broker id'), leader: o.leader === true, inSync: o.in_sync === true }
+  })
+  const leader = typeof p.leader === 'number' && p.leader >= 0 ? p.leader : null
+  return {
+    id: asInt(p.partition, 'partition id'),
+    leader,
+    replicas,
+    inSync: replicas.filter((r) => r.inSync).map((r) => r.broker),
+  }
+}
+
+export function parseConfigMap(raw: unknown): TopicConfigEntry[] | null {
+  if (!isObject(raw)) return null
+  return Object.entries(raw)
+    .map(([name, value]) => ({ name, value: value === null || value === undefined ? null : String(value) }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/** `GET /topics/{t}` in v1/v2 dialects. */
+export function parseTopicDetail(raw: unknown, name: string): TopicDetail {
+  const o = asObject(raw, 'topic metadata')
+  const partitions = asArray(o.partitions ?? [], 'partitions').map(parsePartition)
+  partitions.sort((a, b) => a.id - b.id)
+  return { name: typeof o.name === 'string' ? o.name : name, partitions, configs: parseConfigMap(o.configs) }
+}
+
+/**
+ * The `offsets` array of a Confluent-style produce response. A per-record error inside an HTTP 200 is a
+ * failure: Confluent puts 50002/50003 (docs say 1/2) in `error_code`, Strimzi an HTTP-like code.
+ */
+export function parseProduceOffsets(raw: unknown, expected: number): ProduceResult[] {
+  const o = asObject(raw, 'a produce response with offsets')
+  const offsets = asArray(o.offsets, 'offsets')
+  const results = offsets.map((entry): ProduceResult => {
+    const e = asObject(entry, 'an offsets entry')
+    const code = typeof e.error_code === 'number' ? e.error_code : null
+    const message = typeof e.error === 'string' ? e.error : typeof e.message === 'string' ? e.message : null
+    if ((code !== null && code !== 200) || message !== null || e.offset === null || e.offset === undefined) {
+      return { ok: false, errorCode: code, message: message ?? 'The endpoint reported no offset for this record.' }
+    }
+    return { ok: true, partition: asInt(e.partition, 'partition'), offset: toOffset(e.offset) }
+  })
+  if (results.length !== expected) {
+    throw unexpected(`${expected} offsets entries`, offsets.length)
+  }
+  return results
+}
+
+/** The path of a consumer instance, rebuilt from `base_uri` so it goes through our endpoint (and proxy). */
+export function consumerPathFromBaseUri(baseUri: unknown, group: string, instance: string): string {
+  if (typeof baseUri === 'string') {
+    try {
+      const path = new URL(baseUri).pathname
+      const at = path.indexOf('/consumers/')
+      if (at >= 0) return path.slice(at)
+    } catch {
+      // fall through to the documented layout
+    }
+  }
+  return `/consumers/${seg(group)}/instances/${seg(instance)}`
+}
+
+export function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+export function unsupported(what: string, dialectName: string): KafkaRestError {
+  return new KafkaRestError({
+    kind: 'http',
+    message: `${what} is not available with ${dialectName}.`,
+    hint: 'This API dialect has no such operation.',
+  })
+}

@@ -1,0 +1,47 @@
+import type { HttpTransport } from '../http/transport.ts'
+import type { CreateTopicRequest, ProduceRecord } from '../types.ts'
+import { V2Client } from './confluent-v2.ts'
+import { b64 } from './shared.ts'
+
+/**
+ * The Strimzi Kafka Bridge: the v2 consumer flow with its own names (`enable.auto.commit` as a boolean), exact
+ * Accept matching, and records that carry timestamps and headers. Topics can be created (POST /admin/topics).
+ */
+export class StrimziClient extends V2Client {
+  constructor(transport: HttpTransport, bridgeVersion?: string) {
+    super(
+      transport,
+      'strimzi',
+      { id: 'strimzi', name: 'Strimzi Kafka Bridge', notes: bridgeVersion ? [`bridge version ${bridgeVersion}`] : [] },
+      {
+        produceHeaders: true,
+        produceTimestamp: true,
+        // In the binary format `value` is required and a JSON null is read as the text "null": no tombstones.
+        produceNull: false,
+        browseTimestamps: true,
+        browseHeaders: true,
+        createTopic: true,
+      },
+    )
+  }
+
+  protected produceRecordBody(r: ProduceRecord, toPartition: boolean): Record<string, unknown> {
+    const out = super.produceRecordBody(r, toPartition)
+    if (r.headers?.length) out.headers = r.headers.map((h) => ({ key: h.name, value: b64(h.value ?? new Uint8Array()) }))
+    if (r.timestamp !== undefined) out.timestamp = r.timestamp
+    return out
+  }
+
+  async createTopic(req: CreateTopicRequest, signal?: AbortSignal): Promise<void> {
+    const body: Record<string, unknown> = { topic_name: req.name, partitions_count: req.partitions }
+    if (req.replicationFactor) body.replication_factor = req.replicationFactor
+    await this.t.request({
+      method: 'POST',
+      path: '/admin/topics',
+      accept: 'application/vnd.kafka.v2+json',
+      contentType: 'application/vnd.kafka.json.v2+json',
+      body: JSON.stringify(body),
+      signal,
+    })
+  }
+}

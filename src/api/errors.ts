@@ -1,0 +1,243 @@
+/**
+ * One error type for every dialect. It keeps what the endpoint said (status, error code, message) and adds
+ * a hint the UI shows: what probably happened and what to do.
+ */
+export type RestErrorKind =
+  /** The endpoint answered with an error status. */
+  | 'http'
+  /** Our own proxy refused or could not forward (target not allowed, unreachable, timeout...). */
+  | 'proxy'
+  /** The browser could not complete the request (offline, DNS, refused, or CORS). */
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  /** The endpoint answered 2xx with a body we cannot read (HTML, text, truncated JSON). */
+  | 'invalid-response'
+
+export interface RequestSummary {
+  method: string
+  url: string
+}
+
+export class KafkaRestError extends Error {
+  readonly kind: RestErrorKind
+  readonly status: number | null
+  /** The 5-digit (or HTTP-status) error code from the body, if any. */
+  readonly errorCode: number | null
+  /** What the endpoint said, verbatim (trimmed). */
+  readonly serverMessage: string | null
+  readonly hint: string
+  readonly details: string[]
+  readonly request: RequestSummary | null
+  /** For proxy errors: the proxy's error kind (e.g. upstream_unreachable) and system code. */
+  readonly proxyKind: string | null
+  readonly systemCode: string | null
+  /** The error response's body (Karapace reports per-record results inside a 422). */
+  readonly responseText: string | null
+
+  constructor(init: {
+    kind: RestErrorKind
+    message: string
+    hint: string
+    status?: number | null
+    errorCode?: number | null
+    serverMessage?: string | null
+    details?: string[]
+    request?: RequestSummary | null
+    proxyKind?: string | null
+    systemCode?: string | null
+    responseText?: string | null
+  }) {
+    super(init.message)
+    this.name = 'KafkaRestError'
+    this.kind = init.kind
+    this.status = init.status ?? null
+    this.errorCode = init.errorCode ?? null
+    this.serverMessage = init.serverMessage ?? null
+    this.hint = init.hint
+    this.details = init.details ?? []
+    this.request = init.request ?? null
+    this.proxyKind = init.proxyKind ?? null
+    this.systemCode = init.systemCode ?? null
+    this.responseText = init.responseText ?? null
+  }
+}
+
+export function isKafkaRestError(e: unknown): e is KafkaRestError {
+  return e instanceof KafkaRestError
+}
+
+export interface ParsedErrorBody {
+  errorCode: number | null
+  message: string | null
+  details: string[]
+  /** The body was HTML (a gateway or login page rather than the REST API). */
+  html: boolean
+  /** Our own proxy's error kind, from `{ "error": "<kind>" }`. */
+  proxyKind: string | null
+  systemCode: string | null
+}
+
+function asNumber(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v
+  if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v)
+  return null
+}
+
+function asText(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() ? v.trim() : null
+}
+
+/**
+ * Reads every error body shape the dialects use: Confluent/Karapace/Redpanda/Strimzi `{error_code, message}`
+ * (5-digit or HTTP codes; Strimzi adds `validation_errors`), IBM classic admin `{errorCode, errorMessage}`,
+ * IBM REST producer `{error: {error_code, message}}`, our proxy's `{error: "<kind>", message}`, an empty 406,
+ * and text/plain or HTML bodies.
+ */
+export function parseErrorBody(text: string, contentType: string | null): ParsedErrorBody {
+  const result: ParsedErrorBody = { errorCode: null, message: null, details: [], html: false, proxyKind: null, systemCode: null }
+  const trimmed = text.trim()
+  if (!trimmed) return result
+  if (/html/i.test(contentType ?? '') || /^<(!doctype|html|head|body)/i.test(trimmed)) {
+    result.html = true
+    const title = /<title>([^<]{1,200})<\/title>/i.exec(trimmed)?.[1]
+    result.message = title ? title.trim() : null
+    return result
+  }
+  let body: unknown
+  try {
+    body = JSON.parse(trimmed)
+  } catch {
+    result.message = trimmed.slice(0, 500)
+    return result
+  }
+  if (!body || typeof body !== 'object') {
+    result.message = typeof body === 'string' ? body : trimmed.slice(0, 500)
+    return result
+  }
+  const o = body as Record<string, unknown>
+  if (o.error && typeof o.error === 'object') {
+    const inner = o.error as Record<string, unknown>
+    result.errorCode = asNumber(inner.error_code ?? inner.errorCode ?? inner.code)
+    result.message = asText(inner.message ?? inner.errorMessage)
+    return result
+  }
+  if (typeof o.error === 'string' && !('error_code' in o)) {
+    result.proxyKind = o.error
+    result.message = asText(o.message) ?? o.error
+    result.systemCode = asText(o.code)
+    return result
+  }
+  result.errorCode = asNumber(o.error_code ?? o.errorCode ?? o.status)
+  result.message = asText(o.message ?? o.errorMessage ?? o.detail ?? o.title)
+  if (Array.isArray(o.validation_errors)) result.details = o.validation_errors.map(String)
+  return result
+}
+
+/** The hint for an endpoint's error answer. */
+export function hintForHttpError(status: number, errorCode: number | null, parsed: Pick<ParsedErrorBody, 'html'>): string {
+  if (parsed.html) {
+    return 'The endpoint answered with a web page, not the REST API: the URL may point at a gateway, login page or the wrong port.'
+  }
+  switch (errorCode) {
+    case 40401:
+      return 'Topic not found: check the name (it is case-sensitive); it may have been deleted.'
+    case 40402:
+      return 'Partition not found: the topic has fewer partitions than that.'
+    case 40403:
+      return 'The temporary consumer instance is gone (expired, or the REST proxy restarted). Fetch again.'
+    case 40404:
+      return 'The partition has no leader right now. Wait a moment and retry.'
+    case 40601:
+      return 'The consumer was created with another embedded format than the one requested.'
+    case 40901:
+    case 40902:
+    case 40903:
+      return 'The request conflicts with the current state (e.g. a consumer with that name exists).'
+    case 40801:
+      return 'Serialization or Schema Registry timed out. Retry.'
+    case 42201:
+    case 42202:
+    case 42203:
+    case 42205:
+      return 'The endpoint needs a schema for this format; send binary instead.'
+    case 42204:
+      return 'The endpoint rejected the consumer configuration.'
+    case 42901:
+      return 'The endpoint is rate limiting requests. Wait and retry.'
+    case 50002:
+      return 'Kafka reported an error (non-retriable). The message says which.'
+    case 50003:
+      return 'Kafka reported a retriable error (often a timeout, or a topic that does not exist). Retry, and check the topic exists.'
+    case 50301:
+    case 50302:
+      return 'The REST proxy has no broker or consumer available right now. Retry shortly.'
+  }
+  switch (status) {
+    case 400:
+      return 'The endpoint rejected the request as malformed. The message says what it disliked.'
+    case 401:
+      return 'The API key was rejected. Check the key (and that it belongs to this endpoint), or the authentication scheme.'
+    case 403:
+      return 'The key is valid but not allowed to do this. Ask for the needed permission, or use another key.'
+    case 404:
+      return 'The endpoint has no such route: the base path may be wrong, or it speaks another API dialect.'
+    case 405:
+      return 'The endpoint does not allow this method on that route: it probably speaks another API dialect.'
+    case 406:
+    case 415:
+      return 'The endpoint does not accept this media type: it speaks another API dialect. Choose another API dialect in the connection form.'
+    case 408:
+    case 504:
+      return 'The endpoint or a gateway timed out. Retry; if it persists the service may be overloaded.'
+    case 409:
+      return 'The request conflicts with the current state.'
+    case 413:
+      return 'The request is larger than the endpoint accepts. Send less data per request (smaller file or fewer records).'
+    case 422:
+      return 'The endpoint could not process the data (validation). The message says which field.'
+    case 429:
+      return 'The endpoint is rate limiting requests. Wait and retry.'
+    case 502:
+    case 503:
+      return 'A gateway in front of the REST service could not reach it, or it is unavailable. Retry shortly.'
+  }
+  if (status >= 500) return 'The REST service failed on its side. Retry; if it persists, check the service logs.'
+  return 'The endpoint refused the request.'
+}
+
+/** The hint for a failure of our own proxy (it already explains itself; this adds what to do in the UI). */
+export function hintForProxyError(kind: string): string {
+  switch (kind) {
+    case 'upstream_unreachable':
+      return 'The console server could not reach the endpoint. Check the URL, port and your network or VPN.'
+    case 'upstream_timeout':
+      return 'The endpoint did not answer in time. Retry; check the URL if it never answers.'
+    case 'target_not_allowed':
+      return "The console server's allowlist does not include this endpoint. Restart it with --allow-target for this endpoint."
+    case 'bad_endpoint':
+      return 'Check the endpoint URL: it must be a full http(s) URL without credentials.'
+    case 'body_too_large':
+      return "The request is larger than the console server's --max-body limit."
+    case 'upstream_redirect':
+      return 'The endpoint redirects elsewhere. Use the final URL (often https instead of http) as the endpoint.'
+    case 'forbidden_host':
+    case 'cross_site':
+      return 'The console server refused this page. Open the console at the address the server printed.'
+    default:
+      return 'The console server could not forward the request.'
+  }
+}
+
+export function networkErrorHint(useProxy: boolean): string {
+  return useProxy
+    ? 'The console server did not answer. Is `npm start` still running?'
+    : 'The browser could not reach the endpoint: it is down or unreachable, or it sends no CORS headers for this page. Turn on "Use proxy".'
+}
+
+/** A short, human message for any thrown value (for places that only have room for one line). */
+export function errorMessage(e: unknown): string {
+  if (e instanceof KafkaRestError) return e.message
+  if (e instanceof Error) return e.message
+  return String(e)
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { shellQuote, toCurl } from './curl.ts'
+
+const entry = {
+  method: 'POST' as const,
+  url: 'http://127.0.0.1:8082/topics/orders',
+  headers: [
+    { name: 'Accept', value: 'application/vnd.kafka.v2+json' },
+    { name: 'Content-Type', value: 'application/vnd.kafka.binary.v2+json' },
+  ],
+  authHeader: { name: 'X-Auth-Token', scheme: 'x-auth-token' as const },
+  body: { text: `{"records":[{"value":"aXQncw=="}],"note":"it's"}`, size: 10, binary: false },
+}
+
+describe('toCurl', () => {
+  it('writes the key as $API_KEY by default', () => {
+    const curl = toCurl(entry)
+    expect(curl).toContain(`-H "X-Auth-Token: $API_KEY"`)
+    expect(curl).toMatch(/^curl -X POST 'http:\/\/127\.0\.0\.1:8082\/topics\/orders'/)
+    expect(curl).toContain(`--data-binary '{"records":[{"value":"aXQncw=="}],"note":"it'\\''s"}'`)
+  })
+
+  it('includes the real key only when asked', () => {
+    expect(toCurl(entry, { apiKey: 'k3y' })).toContain(`-H 'X-Auth-Token: k3y'`)
+    expect(toCurl(entry)).not.toContain('k3y')
+  })
+
+  it('handles bearer auth and GET', () => {
+    const curl = toCurl({ ...entry, method: 'GET', body: null, authHeader: { name: 'Authorization', scheme: 'bearer' } })
+    expect(curl).toBe(
+      `curl 'http://127.0.0.1:8082/topics/orders' -H 'Accept: application/vnd.kafka.v2+json' -H 'Content-Type: application/vnd.kafka.binary.v2+json' -H "Authorization: Bearer $API_KEY"`,
+    )
+  })
+
+  it('quotes shell metacharacters', () => {
+    expect(shellQuote(`a'b$c\`d`)).toBe(`'a'\\''b$c\`d'`)
+  })
+})

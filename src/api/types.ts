@@ -1,0 +1,129 @@
+/** Domain types shared by every dialect adapter. Bytes stay bytes; offsets are exact decimal strings. */
+
+export type DialectId =
+  | 'confluent-v1'
+  | 'confluent-v2'
+  | 'confluent-v3'
+  | 'strimzi'
+  | 'karapace'
+  | 'redpanda'
+  | 'ibm-event-streams'
+
+/** How the API key is sent. Message Hub and the sandbox use X-Auth-Token; newer APIs use Authorization. */
+export type AuthScheme = 'x-auth-token' | 'bearer' | 'basic-token' | 'none'
+
+/** An offset as an exact decimal string: Kafka offsets are int64 and must never be rounded. */
+export type Offset = string
+
+export interface TopicSummary {
+  name: string
+  /** Known when the listing includes it (v3, IBM admin); otherwise undefined until the topic is opened. */
+  partitionCount?: number
+  internal?: boolean
+}
+
+export interface Replica {
+  broker: number
+  leader: boolean
+  inSync: boolean
+}
+
+export interface Partition {
+  id: number
+  leader: number | null
+  replicas: Replica[]
+  inSync: number[]
+  beginningOffset?: Offset
+  endOffset?: Offset
+}
+
+export interface TopicConfigEntry {
+  name: string
+  value: string | null
+}
+
+export interface TopicDetail {
+  name: string
+  partitions: Partition[]
+  configs: TopicConfigEntry[] | null
+}
+
+export interface RecordHeader {
+  name: string
+  value: Uint8Array | null
+}
+
+export interface KafkaRecord {
+  topic: string
+  partition: number
+  offset: Offset
+  /** Milliseconds since the epoch, when the dialect exposes it. */
+  timestamp?: number
+  key: Uint8Array | null
+  value: Uint8Array | null
+  /** Only where the dialect exposes headers; undefined means "not available", [] means "none". */
+  headers?: RecordHeader[]
+  /** Sizes in bytes, known without decoding (the list shows them for rows it has not decoded). */
+  keySize: number
+  valueSize: number
+}
+
+export interface ProduceRecord {
+  key: Uint8Array | null
+  value: Uint8Array | null
+  partition?: number
+  headers?: RecordHeader[]
+  /** Milliseconds since the epoch. */
+  timestamp?: number
+}
+
+export type ProduceResult =
+  /** partition/offset are null only where the API does not report them (IBM's REST producer). */
+  | { ok: true; partition: number | null; offset: Offset | null; timestamp?: number }
+  | { ok: false; errorCode: number | null; message: string }
+
+export interface PartitionOffsets {
+  beginning: Offset
+  end: Offset
+}
+
+export interface FetchRequest {
+  topic: string
+  partition: number
+  /** First offset wanted (inclusive). */
+  offset: Offset
+  /** How many records at most. */
+  count: number
+  /** End offset (exclusive) if known: polling stops there instead of waiting for more. */
+  endOffset?: Offset
+  signal?: AbortSignal
+  onProgress?: (fetched: number) => void
+}
+
+export interface FetchResult {
+  records: KafkaRecord[]
+  /** The offset after the last record returned (where a "next" window starts). */
+  nextOffset: Offset
+}
+
+export interface CreateTopicRequest {
+  name: string
+  partitions: number
+  replicationFactor?: number
+  configs?: Record<string, string>
+}
+
+export interface ConsumerGroupSummary {
+  groupId: string
+  state?: string
+  consumers?: number
+}
+
+export interface ConsumerLag {
+  topic: string
+  partition: number
+  currentOffset: Offset
+  logEndOffset: Offset
+  lag: string
+  consumerId?: string
+}

@@ -1,0 +1,53 @@
+import { useEffect, useMemo } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { useConnectionStore } from '../stores/connection-store.ts'
+import { useRequestLogStore } from '../stores/request-log-store.ts'
+import { createClient } from './create-client.ts'
+import type { RequestLogSink } from './http/transport.ts'
+import type { KafkaRestClient } from './kafka-rest-client.ts'
+
+export const requestLogSink: RequestLogSink = (entry) => useRequestLogStore.getState().record(entry)
+
+export interface ConnectedClient {
+  client: KafkaRestClient
+  /** Roots every query key of this connection. */
+  connectionId: string
+}
+
+/** The client of the active connection, or null when disconnected. One instance per connection. */
+export function useKafkaClient(): ConnectedClient | null {
+  const { active, endpoint, apiKey, useProxy, authScheme, adminEndpoint } = useConnectionStore(
+    useShallow((s) => ({
+      active: s.active,
+      endpoint: s.form.endpoint,
+      apiKey: s.form.apiKey,
+      useProxy: s.form.useProxy,
+      authScheme: s.form.authScheme,
+      adminEndpoint: s.form.adminEndpoint,
+    })),
+  )
+  const connected = useMemo(() => {
+    if (!active) return null
+    const client = createClient({ endpoint, apiKey, useProxy, authScheme, adminEndpoint: adminEndpoint || undefined }, active.profile, requestLogSink)
+    return { client, connectionId: active.id }
+    // The client is rebuilt per connection, not per keystroke in the (disabled) form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [active])
+  return connected
+}
+
+/**
+ * Deletes server-side consumer instances when the client is replaced or the page goes away (pagehide, with
+ * keepalive so the DELETE survives the unload).
+ */
+export function useConsumerCleanup(client: KafkaRestClient | null) {
+  useEffect(() => {
+    if (!client) return
+    const onPageHide = () => void client.dispose({ keepalive: true })
+    window.addEventListener('pagehide', onPageHide)
+    return () => {
+      window.removeEventListener('pagehide', onPageHide)
+      void client.dispose()
+    }
+  }, [client])
+}

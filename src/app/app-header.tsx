@@ -1,0 +1,98 @@
+import { useQueryClient } from '@tanstack/react-query'
+import type { KafkaRestClient } from '../api/kafka-rest-client.ts'
+import { Button } from '../components/button.tsx'
+import { navigate } from '../lib/router/hash-location.ts'
+import { useConnectionStore } from '../stores/connection-store.ts'
+import { usePreferencesStore, type Theme } from '../stores/preferences-store.ts'
+
+const NAV = [
+  { path: '/topics', label: 'Topics' },
+  { path: '/produce', label: 'Produce' },
+  { path: '/browse', label: 'Browse' },
+] as const
+
+export function AppHeader({ path, client }: { path: string; client: KafkaRestClient | null }) {
+  const endpoint = useConnectionStore((s) => s.form.endpoint)
+  const theme = usePreferencesStore((s) => s.theme)
+  const setTheme = usePreferencesStore((s) => s.setTheme)
+  const showLog = usePreferencesStore((s) => s.showRequestLog)
+  const setShowLog = usePreferencesStore((s) => s.setShowRequestLog)
+  const queryClient = useQueryClient()
+
+  const disconnect = () => {
+    void client?.dispose()
+    useConnectionStore.getState().disconnect()
+    // Nothing of the connection — key included — stays in this tab's storage.
+    useConnectionStore.persist.clearStorage()
+    queryClient.clear()
+    navigate('/connect')
+  }
+
+  return (
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+      <a href="#/" className="font-semibold text-indigo-700 dark:text-indigo-300">
+        Kafka REST Console
+      </a>
+      {client && (
+        <nav aria-label="Main">
+          <ul className="flex gap-1">
+            {NAV.filter((n) => n.path !== '/browse' || client.capabilities.browse)
+              .filter((n) => n.path !== '/produce' || client.capabilities.produce)
+              .map((n) => {
+                const current = path === n.path || path.startsWith(`${n.path}/`)
+                return (
+                  <li key={n.path}>
+                    <a
+                      href={`#${n.path}`}
+                      aria-current={current ? 'page' : undefined}
+                      className={`rounded-md px-2.5 py-1 text-sm font-medium ${current ? 'bg-indigo-50 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`}
+                    >
+                      {n.label}
+                    </a>
+                  </li>
+                )
+              })}
+          </ul>
+        </nav>
+      )}
+      <div className="ml-auto flex flex-wrap items-center gap-3">
+        {client ? (
+          <p role="status" aria-label="Connection status" className="text-xs text-slate-600 dark:text-slate-300">
+            <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-emerald-500" />
+            Connected to <span className="font-mono">{safeHost(endpoint)}</span> · {client.dialect.name}
+          </p>
+        ) : (
+          <p role="status" aria-label="Connection status" className="text-xs text-slate-500">
+            <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-slate-400" />
+            Not connected
+          </p>
+        )}
+        <Button size="sm" variant="ghost" aria-pressed={showLog} onClick={() => setShowLog(!showLog)}>
+          Request log
+        </Button>
+        <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-300">
+          Theme
+          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)} className="rounded border border-slate-300 bg-transparent px-1 py-0.5 dark:border-slate-600">
+            <option value="system">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+        {client && (
+          <Button size="sm" onClick={disconnect}>
+            Disconnect
+          </Button>
+        )}
+      </div>
+    </header>
+  )
+}
+
+function safeHost(endpoint: string): string {
+  try {
+    const u = new URL(endpoint)
+    return u.host + (u.pathname === '/' ? '' : u.pathname)
+  } catch {
+    return endpoint
+  }
+}

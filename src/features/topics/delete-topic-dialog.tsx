@@ -1,0 +1,34 @@
+import { useState, type FormEvent } from 'react'
+import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import { Button } from '../../components/button.tsx'
+import { ErrorAlert } from '../../components/error-alert.tsx'
+import { TextField } from '../../components/field.tsx'
+import { Modal } from '../../components/modal.tsx'
+import { navigate } from '../../lib/router/hash-location.ts'
+import { useDeleteTopic } from './use-topic-mutations.ts'
+
+/** Deleting needs the topic name typed again: a misclick must not destroy data. */
+export function DeleteTopicDialog({ connected, topic, open, onClose }: { connected: ConnectedClient; topic: string; open: boolean; onClose(): void }) {
+  const del = useDeleteTopic(connected)
+  const [typed, setTyped] = useState('')
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    if (typed !== topic) return
+    del.mutate(topic, { onSuccess: () => navigate('/topics') })
+  }
+  return (
+    <Modal open={open} onClose={onClose} title={`Delete topic ${topic}?`}>
+      <form onSubmit={submit} className="space-y-3">
+        <p className="text-sm">All its messages are deleted. This cannot be undone.</p>
+        <TextField label="Type the topic name to confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
+        {del.isError && <ErrorAlert title="Could not delete the topic" error={del.error} />}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="danger" disabled={typed !== topic || del.isPending}>
+            {del.isPending ? 'Deleting…' : 'Delete topic'}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,66 @@
+import { useQueries } from '@tanstack/react-query'
+import { partitionOffsetsQueryOptions } from '../../api/queries/partition-offsets-query.ts'
+import type { Partition } from '../../api/types.ts'
+import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import { Link } from '../../components/link.tsx'
+
+const th = 'px-3 py-2 text-left text-xs font-semibold text-slate-600 dark:text-slate-300'
+const td = 'px-3 py-1.5 text-sm tabular-nums'
+
+function count(begin?: string, end?: string): string {
+  if (begin === undefined || end === undefined) return '—'
+  return (BigInt(end) - BigInt(begin)).toString()
+}
+
+export function PartitionsTable({ connected, topic, partitions }: { connected: ConnectedClient; topic: string; partitions: Partition[] }) {
+  const withOffsets = connected.client.capabilities.partitionOffsets
+  const offsets = useQueries({
+    queries: partitions.map((p) => ({ ...partitionOffsetsQueryOptions(connected, topic, p.id), enabled: withOffsets })),
+  })
+  return (
+    <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700">
+      <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-700">
+        <caption className="sr-only">Partitions of {topic}</caption>
+        <thead className="bg-slate-50 dark:bg-slate-800/60">
+          <tr>
+            <th scope="col" className={th}>Partition</th>
+            <th scope="col" className={th}>Leader</th>
+            <th scope="col" className={th}>Replicas</th>
+            <th scope="col" className={th}>In sync</th>
+            <th scope="col" className={`${th} text-right`}>Beginning offset</th>
+            <th scope="col" className={`${th} text-right`}>End offset</th>
+            <th scope="col" className={`${th} text-right`}>Messages</th>
+            <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 bg-white dark:divide-slate-800 dark:bg-slate-900">
+          {partitions.map((p, i) => {
+            const o = offsets[i]
+            const under = p.replicas.length > 0 && p.inSync.length < p.replicas.length
+            return (
+              <tr key={p.id}>
+                <th scope="row" className={`${td} text-left font-medium`}>{p.id}</th>
+                <td className={td}>{p.leader ?? <span className="text-red-700 dark:text-red-400">none</span>}</td>
+                <td className={td}>{p.replicas.map((r) => r.broker).join(', ') || '—'}</td>
+                <td className={td}>
+                  {p.inSync.join(', ') || '—'}
+                  {under && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">under-replicated</span>}
+                </td>
+                <td className={`${td} text-right`}>{withOffsets ? (o.data?.beginning ?? (o.isError ? 'error' : '…')) : 'n/a'}</td>
+                <td className={`${td} text-right`}>{withOffsets ? (o.data?.end ?? (o.isError ? 'error' : '…')) : 'n/a'}</td>
+                <td className={`${td} text-right`}>{count(o.data?.beginning, o.data?.end)}</td>
+                <td className={td}>
+                  {connected.client.capabilities.browse && (
+                    <Link to="/browse" params={{ topic, partition: p.id }} className="text-xs text-indigo-700 hover:underline dark:text-indigo-300" aria-label={`Browse partition ${p.id}`}>
+                      Browse
+                    </Link>
+                  )}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,57 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useRef } from 'react'
+import type { TopicSummary } from '../../api/types.ts'
+import { Link } from '../../components/link.tsx'
+
+const ROW_HEIGHT = 40
+
+/** A virtualized list: 5,000 topics render as a few dozen rows. */
+export function TopicList({ topics }: { topics: TopicSummary[] }) {
+  const parent = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: topics.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  })
+  return (
+    <div
+      ref={parent}
+      role="region"
+      aria-label="Topic list"
+      tabIndex={0}
+      className="h-[calc(100vh-15rem)] min-h-64 overflow-auto rounded-md border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+    >
+      <ul aria-label="Topics" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const t = topics[item.index]
+          return (
+            <li
+              key={t.name}
+              aria-setsize={topics.length}
+              aria-posinset={item.index + 1}
+              className="absolute inset-x-0 flex items-center gap-3 border-b border-slate-100 px-3 dark:border-slate-800"
+              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+            >
+              <Link to={`/topics/${encodeURIComponent(t.name)}`} className="min-w-0 flex-1 truncate font-mono text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+                {t.name}
+              </Link>
+              {t.internal && <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">internal</span>}
+              {t.partitionCount !== undefined && (
+                <span className="w-24 text-right text-xs text-slate-500 tabular-nums dark:text-slate-400">
+                  {t.partitionCount} partition{t.partitionCount === 1 ? '' : 's'}
+                </span>
+              )}
+              <Link to="/browse" params={{ topic: t.name }} className="text-xs text-slate-600 hover:underline dark:text-slate-300" aria-label={`Browse ${t.name}`}>
+                Browse
+              </Link>
+              <Link to="/produce" params={{ topic: t.name }} className="text-xs text-slate-600 hover:underline dark:text-slate-300" aria-label={`Produce to ${t.name}`}>
+                Produce
+              </Link>
+            </li>
+          )
+        })}
+      </ul>
+    </div>
+  )
+}
