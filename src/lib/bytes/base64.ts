@@ -16,6 +16,8 @@
  *   almost always means corruption.
  */
 
+import { describeCharAt } from './describe-char.ts'
+
 export type Base64ParseResult =
   | { ok: true; bytes: Uint8Array; urlSafe: boolean; missingPadding: boolean }
   | { ok: false; error: Base64ParseError }
@@ -220,7 +222,7 @@ function finishAfterPadding(
     return fail(
       d === INVALID
         ? invalidCharacterMessage(text, i)
-        : `Unexpected ${describeChar(text, i)} at position ${i + 1} after '=' padding (padding must come last)`,
+        : `Unexpected ${describeCharAt(text, i)} at position ${i + 1} after '=' padding (padding must come last)`,
       i,
     )
   }
@@ -270,7 +272,7 @@ function incompleteGroupMessage(text: string): string {
 }
 
 function invalidCharacterMessage(text: string, i: number): string {
-  const base = `Invalid base64 character ${describeChar(text, i)} at position ${i + 1}`
+  const base = `Invalid base64 character ${describeCharAt(text, i)} at position ${i + 1}`
   const trimmed = text.trimStart()
   if (/^data:[^,]*;base64,/i.test(trimmed)) {
     return `${base}. This looks like a data URL: remove the 'data:…;base64,' prefix`
@@ -280,22 +282,6 @@ function invalidCharacterMessage(text: string, i: number): string {
     return `${base}. Remove the surrounding quotes`
   }
   return base
-}
-
-function describeChar(text: string, i: number): string {
-  const cp = text.codePointAt(i) ?? 0
-  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`
-  // Invisible and control characters are named by code point so QA users can see what is there.
-  if (
-    cp < 0x21 ||
-    (cp >= 0x7f && cp <= 0xa0) ||
-    cp === 0xad ||
-    (cp >= 0x2000 && cp <= 0x200f) ||
-    cp === 0xfeff
-  ) {
-    return hex
-  }
-  return `'${String.fromCodePoint(cp)}'`
 }
 
 function fail(message: string, index: number): Base64ParseResult {

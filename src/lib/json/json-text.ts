@@ -9,6 +9,7 @@
  * them was ~10x slower on multi-megabyte values.
  */
 
+import { codePointLabel, describeCharAt } from '../bytes/describe-char.ts'
 import { firstInvalidUtf8Offset } from '../bytes/utf8.ts'
 
 /** `position` is a 0-based UTF-16 offset (e.g. for `textarea.setSelectionRange`); line and column are 1-based. */
@@ -409,7 +410,7 @@ function scanString(b: Uint8Array, start: number): number {
       }
       return tokenError(
         j,
-        `Unescaped control character ${hexCode(c)} in string${c === 0x09 ? ' (write a tab as \\t)' : ''}`,
+        `Unescaped control character ${codePointLabel(c)} in string${c === 0x09 ? ' (write a tab as \\t)' : ''}`,
       )
     } else {
       j++
@@ -527,17 +528,10 @@ function endMessage(
   }
 }
 
-function hexCode(c: number): string {
-  return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`
-}
-
 function describeChar(text: string, i: number): string {
   if (i >= text.length) return 'end of input'
-  const cp = text.codePointAt(i) ?? 0
-  if (cp < 0x21 || (cp >= 0x7f && cp <= 0xa0) || cp === 0xfeff || (cp >= 0x2000 && cp <= 0x200f)) {
-    return `character ${hexCode(cp)}`
-  }
-  return `'${String.fromCodePoint(cp)}'`
+  const label = describeCharAt(text, i)
+  return label.startsWith('U+') ? `character ${label}` : label
 }
 
 /** Turns a byte-offset failure into a message with UTF-16 position and line/column. */
