@@ -352,7 +352,8 @@ export function registerConfluentRoutes(router: Router, state: SandboxState): vo
   }
 
   router.add('DELETE', '/consumers/:group/instances/:instance', (ctx) => {
-    accept(ctx, metadataOffers)
+    // CP 2.x ConsumersResource also produces the embedded-format v1 types (weighted low).
+    accept(ctx, [...(v1 ? V1_CONSUMER_CREATE : []), ...(v2 ? V2_METADATA : [])])
     state.consumers.delete(anyInstance(ctx))
     sendNoContent(ctx)
   })

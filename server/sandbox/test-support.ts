@@ -49,11 +49,11 @@ export function request(
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8')
-        let json: unknown = undefined
+        let json: unknown
         try {
           json = text === '' ? undefined : JSON.parse(text)
         } catch {
-          json = undefined
+          // Not JSON (406, text bodies): tests look at `text` instead.
         }
         resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json })
       })
