@@ -11,6 +11,8 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   build: { target: 'es2022', sourcemap: true },
   test: {
+    // The JSON report feeds .ci/run's closing "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
         extends: true,

@@ -135,7 +135,15 @@ export function parseErrorBody(text: string, contentType: string | null): Parsed
 }
 
 /** The hint for an endpoint's error answer. */
-export function hintForHttpError(status: number, errorCode: number | null, parsed: Pick<ParsedErrorBody, 'html'>): string {
+export function hintForHttpError(
+  status: number,
+  errorCode: number | null,
+  parsed: Pick<ParsedErrorBody, 'html'> & { message?: string | null },
+): string {
+  // v3 and the bridge report a missing topic as a plain 404 with a message saying so.
+  if (status === 404 && (errorCode === null || errorCode === 404) && /\btopic\b.*\b(not found|cannot be found|does not exist|not present)/i.test(parsed.message ?? '')) {
+    errorCode = 40401
+  }
   if (parsed.html) {
     return 'The endpoint answered with a web page, not the REST API: the URL may point at a gateway, login page or the wrong port.'
   }

@@ -131,10 +131,12 @@ export class ConfluentV3Client extends BaseClient {
   }
 
   async getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
-    const configsP = this.t.json({ path: `${this.cluster}/topics/${seg(name)}/configs`, accept: JSON_TYPE, signal })
     // v2 gives leaders, replicas and ISR in one request; v3 needs one per partition.
-    const partitions = this.v2 ? (await this.v2.getTopic(name, signal)).partitions : await this.partitionsV3(name, signal)
-    const configs = asArray(asObject(await configsP, 'a config list').data, 'configs').map((raw) => {
+    const [rawConfigs, partitions] = await Promise.all([
+      this.t.json({ path: `${this.cluster}/topics/${seg(name)}/configs`, accept: JSON_TYPE, signal }),
+      this.v2 ? this.v2.getTopic(name, signal).then((t) => t.partitions) : this.partitionsV3(name, signal),
+    ])
+    const configs = asArray(asObject(rawConfigs, 'a config list').data, 'configs').map((raw) => {
       const c = asObject(raw, 'a config')
       return { name: String(c.name), value: c.value === null || c.value === undefined ? null : String(c.value) }
     })

@@ -1,0 +1,42 @@
+import { test as base, expect } from '@playwright/test'
+import { ConnectPage } from './pages/connect-page.ts'
+import { TopicsPage } from './pages/topics-page.ts'
+import { E2E, sandboxUrl } from './support/ports.ts'
+import { SandboxApi } from './support/sandbox-api.ts'
+
+export interface DialectOptions {
+  /** 'auto' = the console's own sandbox with every API; otherwise a sandbox pinned to that dialect. */
+  id: 'auto' | 'confluent-v1' | 'confluent-v2' | 'confluent-v3'
+  port: number
+  /** The dialect name the console should show after connecting. */
+  expectedName: string
+}
+
+interface Fixtures {
+  connectPage: ConnectPage
+  topicsPage: TopicsPage
+  /** Seeds data straight through the sandbox's REST API (not through the console). */
+  sandbox: SandboxApi
+  /** Opens the console and connects to this project's sandbox with detection on Auto. */
+  connected: void
+}
+
+export const test = base.extend<Fixtures & { dialect: DialectOptions }>({
+  dialect: [{ id: 'auto', port: E2E.sandboxPort, expectedName: 'Confluent REST Proxy API v3' }, { option: true }],
+  connectPage: async ({ page }, use) => use(new ConnectPage(page)),
+  topicsPage: async ({ page }, use) => use(new TopicsPage(page)),
+  sandbox: async ({ dialect }, use) => use(new SandboxApi(sandboxUrl(dialect.port), E2E.apiKey)),
+  connected: async ({ connectPage, dialect }, use) => {
+    await connectPage.open()
+    await connectPage.connectTo(sandboxUrl(dialect.port), E2E.apiKey)
+    await connectPage.expectConnected(dialect.expectedName)
+    await use()
+  },
+})
+
+export { expect }
+
+/** A topic name no other test uses. */
+export function uniqueTopic(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`
+}

@@ -1,0 +1,78 @@
+import { defineConfig, devices } from '@playwright/test'
+import { E2E } from './e2e/support/ports.ts'
+import type { DialectOptions } from './e2e/fixtures.ts'
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+}
+
+const sandbox = (port: number, apis: string) => ({
+  command: `node --import tsx server/sandbox/main.ts --port ${port} --in-memory --apis ${apis} --api-key ${E2E.apiKey}`,
+  url: `http://127.0.0.1:${port}/`,
+  reuseExistingServer: false,
+  timeout: 30_000,
+  stdout: 'ignore' as const,
+})
+
+const dialect = (options: DialectOptions) => ({ dialect: options })
+
+/**
+ * One project per dialect: the same journeys run against a sandbox pinned to that dialect's surface. The `auto`
+ * project also runs the app-wide specs (connection screen, errors, accessibility) against the console's own sandbox.
+ */
+export default defineConfig({
+  testDir: './e2e/specs',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E.consolePort}`,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'auto',
+      use: { ...chromium, ...dialect({ id: 'auto', port: E2E.sandboxPort, expectedName: 'Confluent REST Proxy API v3' }) },
+    },
+    {
+      name: 'confluent-v1',
+      testMatch: /journeys\/.*\.spec\.ts/,
+      use: { ...chromium, ...dialect({ id: 'confluent-v1', port: E2E.sandboxV1Port, expectedName: 'Confluent REST Proxy API v1, binary' }) },
+    },
+    {
+      name: 'confluent-v2',
+      testMatch: /journeys\/.*\.spec\.ts/,
+      use: { ...chromium, ...dialect({ id: 'confluent-v2', port: E2E.sandboxV2Port, expectedName: 'Confluent REST Proxy API v2, binary' }) },
+    },
+    {
+      name: 'confluent-v3',
+      testMatch: /journeys\/.*\.spec\.ts/,
+      use: { ...chromium, ...dialect({ id: 'confluent-v3', port: E2E.sandboxV3Port, expectedName: 'Confluent REST Proxy API v3' }) },
+    },
+  ],
+  webServer: [
+    {
+      command: `node --import tsx server/main.ts --port ${E2E.consolePort} --sandbox-port ${E2E.sandboxPort} --sandbox-in-memory --sandbox-api-key ${E2E.apiKey}`,
+      url: `http://127.0.0.1:${E2E.consolePort}/api/config`,
+      reuseExistingServer: false,
+      // The first run builds dist/ when it is missing or stale.
+      timeout: 180_000,
+      stdout: 'ignore',
+    },
+    sandbox(E2E.sandboxV1Port, 'v1,admin'),
+    sandbox(E2E.sandboxV2Port, 'v2,admin'),
+    sandbox(E2E.sandboxV3Port, 'v2,v3'),
+    {
+      command: `node --import tsx e2e/support/faulty-upstream.ts ${E2E.faultyPort}`,
+      url: `http://127.0.0.1:${E2E.faultyPort}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
+})
