@@ -184,7 +184,8 @@ export function registerConfluentRoutes(router: Router, state: SandboxState): vo
     const negotiated = negotiate(ctx.req.headers.accept, metadataOffers)
     if (negotiated !== null) ctx.errorContentType = negotiated
     const { format, dialect } = produceFormat(ctx)
-    const type = accept(ctx, metadataOffers)
+    // Equal weights: the request's own API version answers when Accept does not decide.
+    const type = accept(ctx, dialect === 'v2' ? [...metadataOffers].reverse() : metadataOffers)
     const body = parseJsonBody(await readBody(ctx.req, ctx.maxBodyBytes))
     const records = validateProduceBody(body, format, partitionUrl, base64Failure(dialect))
 

@@ -348,7 +348,7 @@ export function registerV3Routes(router: Router, state: SandboxState): void {
       throw new RestError(422, 422, 'Payload error. Request body is empty. Data is required.')
     }
     const reports: string[] = []
-    const pending: Array<{ index: number; record: NewRecord }> = []
+    const pending: Array<{ index: number; record: V3Record }> = []
     // Produce in order but write in one batch; a stream of N objects gets N delivery reports.
     for (const chunk of splitJsonStream(text)) {
       if (chunk.error !== null) {
@@ -365,7 +365,6 @@ export function registerV3Routes(router: Router, state: SandboxState): void {
     }
     const outcomes = produceRecords(
       ctx,
-      pending.map((p) => p.record),
       pending.map((p) => p.record),
     )
     pending.forEach((p, i) => {
@@ -386,7 +385,7 @@ export function registerV3Routes(router: Router, state: SandboxState): void {
       throw new RestError(422, 42208, 'Payload error. entries must not be empty.')
     const ids = new Set<string>()
     const failures: unknown[] = []
-    const pending: Array<{ id: string; record: NewRecord }> = []
+    const pending: Array<{ id: string; record: V3Record }> = []
     for (const entry of body.entries) {
       if (!isPlainObject(entry) || (typeof entry.id !== 'string' && typeof entry.id !== 'number')) {
         throw new RestError(422, 42208, 'Payload error. Every entry needs an id.')
@@ -402,7 +401,6 @@ export function registerV3Routes(router: Router, state: SandboxState): void {
     const outcomes = produceRecords(
       ctx,
       pending.map((p) => p.record),
-      pending.map((p) => p.record),
     )
     const successes: unknown[] = []
     outcomes.forEach((o, i) => {
@@ -413,7 +411,7 @@ export function registerV3Routes(router: Router, state: SandboxState): void {
   })
 
   /** Appends valid records (one batch) and builds their delivery reports. */
-  function produceRecords(ctx: RequestContext, records: NewRecord[], meta: NewRecord[]): ProduceOutcome[] {
+  function produceRecords(ctx: RequestContext, records: V3Record[]): ProduceOutcome[] {
     const topic = state.store.getTopic(ctx.params.topic)
     if (topic === undefined) {
       return records.map(() => ({ ok: false, json: { error_code: 40401, message: 'Topic not found.' } }))
@@ -435,7 +433,7 @@ export function registerV3Routes(router: Router, state: SandboxState): void {
       )
       results.forEach((res, j) => {
         const i = accepted[j]
-        const info = meta[i] as NewRecord & { keyType?: string; valueType?: string }
+        const info = records[i]
         const json: Record<string, unknown> = {
           error_code: 200,
           cluster_id: ctx.params.cluster,
@@ -678,8 +676,9 @@ function optionalInt(value: unknown, what: string): number | null {
   return value
 }
 
-type ParsedV3 =
-  { record: NewRecord & { keyType?: string; valueType?: string } } | { error: string; code: number }
+/** A record to produce plus the key/value types named in the request (for the delivery report). */
+type V3Record = NewRecord & { keyType?: string; valueType?: string }
+type ParsedV3 = { record: V3Record } | { error: string; code: number }
 
 /** Validates one v3 ProduceRequest object; problems become error delivery reports (400). */
 function parseV3Record(value: unknown, allowed: string[]): ParsedV3 {
@@ -695,7 +694,7 @@ function parseV3Record(value: unknown, allowed: string[]): ParsedV3 {
       }
     }
   }
-  const record: NewRecord & { keyType?: string; valueType?: string } = { key: null, value: null }
+  const record: V3Record = { key: null, value: null }
   if (value.partition_id !== undefined && value.partition_id !== null) {
     if (
       typeof value.partition_id !== 'number' ||
