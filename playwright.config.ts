@@ -29,7 +29,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  outputDir: process.env.PW_OUTPUT_DIR ?? 'test-results/playwright',
+  reporter: [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT ?? 'test-results/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E.consolePort}`,
     screenshot: 'only-on-failure',
@@ -59,6 +60,8 @@ export default defineConfig({
   webServer: [
     {
       command: `node --import tsx server/main.ts --port ${E2E.consolePort} --sandbox-port ${E2E.sandboxPort} --sandbox-in-memory --sandbox-api-key ${E2E.apiKey}`,
+      // KRC_DIST_DIR (e.g. dist-e2e-4280) keeps a side-by-side run from rebuilding the same dist/.
+      env: process.env.KRC_DIST_DIR ? { KRC_DIST_DIR: process.env.KRC_DIST_DIR } : undefined,
       url: `http://127.0.0.1:${E2E.consolePort}/api/config`,
       reuseExistingServer: false,
       // The first run builds dist/ when it is missing or stale.

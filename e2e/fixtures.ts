@@ -1,5 +1,7 @@
 import { test as base, expect } from '@playwright/test'
+import { BrowsePage } from './pages/browse-page.ts'
 import { ConnectPage } from './pages/connect-page.ts'
+import { ProducePage } from './pages/produce-page.ts'
 import { TopicsPage } from './pages/topics-page.ts'
 import { E2E, sandboxUrl } from './support/ports.ts'
 import { SandboxApi } from './support/sandbox-api.ts'
@@ -15,6 +17,8 @@ export interface DialectOptions {
 interface Fixtures {
   connectPage: ConnectPage
   topicsPage: TopicsPage
+  producePage: ProducePage
+  browsePage: BrowsePage
   /** Seeds data straight through the sandbox's REST API (not through the console). */
   sandbox: SandboxApi
   /** Opens the console and connects to this project's sandbox with detection on Auto. */
@@ -25,6 +29,8 @@ export const test = base.extend<Fixtures & { dialect: DialectOptions }>({
   dialect: [{ id: 'auto', port: E2E.sandboxPort, expectedName: 'Confluent REST Proxy API v3' }, { option: true }],
   connectPage: async ({ page }, use) => use(new ConnectPage(page)),
   topicsPage: async ({ page }, use) => use(new TopicsPage(page)),
+  producePage: async ({ page }, use) => use(new ProducePage(page)),
+  browsePage: async ({ page }, use) => use(new BrowsePage(page)),
   sandbox: async ({ dialect }, use) => use(new SandboxApi(sandboxUrl(dialect.port), E2E.apiKey)),
   connected: async ({ connectPage, dialect }, use) => {
     await connectPage.open()

@@ -14,18 +14,19 @@ function newestMtime(p: string): number {
   return newest
 }
 
-export function isDistStale(root: string): boolean {
-  const index = path.join(root, 'dist', 'index.html')
+export function isDistStale(root: string, distDir = path.join(root, 'dist')): boolean {
+  const index = path.join(distDir, 'index.html')
   if (!existsSync(index)) return true
   const built = statSync(index).mtimeMs
   return INPUTS.some((input) => newestMtime(path.join(root, input)) > built)
 }
 
 /** Runs `vite build` when dist/ is missing or older than its sources. Type checking is CI's job. */
-export function buildIfStale(root: string, log: (line: string) => void): void {
-  if (!isDistStale(root)) return
-  log('dist/ is missing or stale: building the console (vite build)…')
+export function buildIfStale(root: string, distDir: string, log: (line: string) => void): void {
+  if (!isDistStale(root, distDir)) return
+  log(`${path.relative(root, distDir) || distDir}/ is missing or stale: building the console (vite build)…`)
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js')
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+  const args = [vite, 'build', '--logLevel', 'warn', '--outDir', distDir, '--emptyOutDir']
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' })
   if (result.status !== 0) throw new Error(`vite build failed (exit code ${result.status ?? result.signal})`)
 }

@@ -24,7 +24,9 @@ async function main(): Promise<void> {
     console.log(USAGE)
     return
   }
-  if (options.build) buildIfStale(root, log)
+  // KRC_DIST_DIR serves (and builds) the SPA from another folder, e.g. for side-by-side test runs.
+  const distDir = path.resolve(root, process.env.KRC_DIST_DIR ?? 'dist')
+  if (options.build) buildIfStale(root, distDir, log)
 
   let sandbox: RunningSandbox | null = null
   if (options.sandbox.enabled) {
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
       log: options.verbose ? (line) => log(`proxy ${line}`) : undefined,
     },
     clientConfig: () => clientConfig,
-    distDir: path.join(root, 'dist'),
+    distDir,
   })
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -1,13 +1,16 @@
 /** Ports of the e2e servers (kept away from the 8080/8082 defaults so a running `npm start` does not clash). */
+// E2E_PORT_BASE lets two checkouts (or two engineers) run the suite side by side.
+const base = Number(process.env.E2E_PORT_BASE ?? 4180)
+
 export const E2E = {
-  consolePort: 4180,
+  consolePort: base,
   /** The sandbox the console server starts itself (all APIs: v1, v2, v3, IBM admin). */
-  sandboxPort: 4182,
+  sandboxPort: base + 2,
   /** Sandboxes pinned to one dialect's surface. */
-  sandboxV1Port: 4183,
-  sandboxV2Port: 4184,
-  sandboxV3Port: 4185,
-  faultyPort: 4189,
+  sandboxV1Port: base + 3,
+  sandboxV2Port: base + 4,
+  sandboxV3Port: base + 5,
+  faultyPort: base + 9,
   apiKey: 'e2e-key-0123456789',
 } as const
 

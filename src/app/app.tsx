@@ -1,7 +1,9 @@
 import { useEffect } from 'react'
 import { useConsumerCleanup, useKafkaClient } from '../api/use-kafka-client.ts'
 import { Spinner } from '../components/spinner.tsx'
+import { BrowsePage } from '../features/browse/browse-page.tsx'
 import { ConnectPage } from '../features/connection/connect-page.tsx'
+import { ProducePage } from '../features/produce/produce-page.tsx'
 import { RequestLogPanel } from '../features/request-log/request-log-panel.tsx'
 import { TopicDetailPage } from '../features/topics/topic-detail-page.tsx'
 import { TopicsPage } from '../features/topics/topics-page.tsx'
@@ -38,7 +40,9 @@ export function App() {
   } else if (path === '/topics') page = <TopicsPage connected={connected} />
   else if (path.startsWith('/topics/')) {
     page = <TopicDetailPage key={path} connected={connected} topic={decodeURIComponent(path.slice('/topics/'.length))} />
-  } else page = <NotFound path={path} />
+  } else if (path === '/produce') page = <ProducePage connected={connected} topic={location.params.get('topic')} />
+  else if (path === '/browse') page = <BrowsePage connected={connected} params={location.params} />
+  else page = <NotFound path={path} />
 
   return (
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
