@@ -96,6 +96,14 @@ describe('formatTimestampIso / toEpochMillis', () => {
     }
   })
 
+  it('parses the expanded years toISOString produces', () => {
+    for (const ms of [-8.64e15, -62198755200001, -1, 253402300800000, 8.64e15]) {
+      expect(toEpochMillis(new Date(ms).toISOString())).toBe(ms)
+      expect(toEpochMillis(formatTimestampIso(ms, 'UTC'))).toBe(ms)
+    }
+    expect(toEpochMillis('0099-01-01T00:00:00Z')).toBe(new Date('0099-01-01T00:00:00Z').getTime())
+  })
+
   it('parses numbers and digit strings exactly', () => {
     expect(toEpochMillis('1700000000001')).toBe(1_700_000_000_001)
     expect(toEpochMillis(' 42 ')).toBe(42)

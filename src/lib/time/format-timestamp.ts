@@ -21,7 +21,7 @@ export const NO_TIMESTAMP = -1
 const MAX_EPOCH_MS = 8.64e15
 
 const ISO_PATTERN =
-  /^(\d{4,6})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)$/
+  /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)$/
 
 /**
  * Epoch milliseconds from a number, a digit string (as some REST APIs send longs) or an ISO-8601 string
@@ -43,9 +43,9 @@ export function toEpochMillis(ts: number | string | null | undefined): number | 
   const day = Number(d)
   if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59)
     return NaN
-  const utc = Date.UTC(
+  const utc = utcMillis(
     Number(y),
-    month - 1,
+    month,
     day,
     Number(h),
     Number(mi),
@@ -192,16 +192,22 @@ function wallClock(ms: number, zone: string): WallClock {
     second: Number(values.second),
     millisecond,
   }
-  const asUtc = Date.UTC(
-    wall.year,
-    wall.month - 1,
-    wall.day,
-    wall.hour,
-    wall.minute,
-    wall.second,
-    millisecond,
-  )
+  const asUtc = utcMillis(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, millisecond)
   return { ...wall, offsetMinutes: Math.round((asUtc - ms) / 60_000) }
+}
+
+/** Date.UTC with a 1-based month that also works for years 0–99 (which Date.UTC maps to 1900–1999). */
+function utcMillis(
+  year: number,
+  month: number,
+  day: number,
+  h: number,
+  m: number,
+  s: number,
+  ms: number,
+): number {
+  const d = new Date(Date.UTC(2000, month - 1, day, h, m, s, ms))
+  return d.setUTCFullYear(year, month - 1, day)
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
@@ -239,6 +245,6 @@ const MONTHS = [
 
 /** "Thursday, 26 November 2026" built by hand: Intl's en-GB punctuation differs between ICU versions. */
 function longDate(p: WallClock): string {
-  const weekday = new Date(Date.UTC(2000, p.month - 1, p.day)).setUTCFullYear(p.year)
-  return `${WEEKDAYS[new Date(weekday).getUTCDay()]}, ${p.day} ${MONTHS[p.month - 1]} ${p.year}`
+  const weekday = new Date(utcMillis(p.year, p.month, p.day, 12, 0, 0, 0)).getUTCDay()
+  return `${WEEKDAYS[weekday]}, ${p.day} ${MONTHS[p.month - 1]} ${p.year}`
 }
