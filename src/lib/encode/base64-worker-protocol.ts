@@ -25,6 +25,7 @@ export async function handleEncodeRequest(
   try {
     const base64 = await encodeBlobToBase64(request.file, {
       chunkSize: request.chunkSize,
+      yieldBetweenChunks: false, // off the main thread: nothing to keep responsive
       onProgress: ({ loaded, total }) => post({ type: 'progress', loaded, total }),
     })
     post({ type: 'done', base64 })

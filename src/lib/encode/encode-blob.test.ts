@@ -70,6 +70,13 @@ describe('encodeBlobToBase64', () => {
     }
   })
 
+  it('can skip yielding (inside a worker) and still reads every slice', async () => {
+    const bytes = sample(25)
+    expect(await encodeBlobToBase64(new Blob([bytes]), { chunkSize: 4, yieldBetweenChunks: false })).toBe(
+      bytesToBase64(bytes),
+    )
+  })
+
   it('rejects a non-positive chunk size', async () => {
     await expect(encodeBlobToBase64(new Blob([sample(3)]), { chunkSize: 0 })).rejects.toThrow(RangeError)
   })

@@ -10,6 +10,8 @@ export interface EncodeBlobOptions {
   chunkSize?: number
   onProgress?: (progress: BlobProgress) => void
   signal?: AbortSignal
+  /** Yield to the event loop between slices (default true). A worker has no UI to keep responsive. */
+  yieldBetweenChunks?: boolean
 }
 
 // 768 KiB: a multiple of 3, big enough to keep per-slice overhead low, small enough to keep frames short.
@@ -18,7 +20,11 @@ export const DEFAULT_BLOB_CHUNK_SIZE = 3 * 256 * 1024
 /** Reads a Blob (or File) slice by slice, yielding to the event loop between slices so the UI stays responsive. */
 export async function* readBlobChunks(
   blob: Blob,
-  { chunkSize = DEFAULT_BLOB_CHUNK_SIZE, signal }: Pick<EncodeBlobOptions, 'chunkSize' | 'signal'> = {},
+  {
+    chunkSize = DEFAULT_BLOB_CHUNK_SIZE,
+    signal,
+    yieldBetweenChunks = true,
+  }: Pick<EncodeBlobOptions, 'chunkSize' | 'signal' | 'yieldBetweenChunks'> = {},
 ): AsyncGenerator<Uint8Array> {
   if (!Number.isInteger(chunkSize) || chunkSize <= 0) throw new RangeError(`Invalid chunk size: ${chunkSize}`)
   for (let start = 0; start < blob.size; start += chunkSize) {
@@ -26,7 +32,7 @@ export async function* readBlobChunks(
     const buffer = await blob.slice(start, Math.min(start + chunkSize, blob.size)).arrayBuffer()
     throwIfAborted(signal)
     yield new Uint8Array(buffer)
-    await yieldToEventLoop()
+    if (yieldBetweenChunks) await yieldToEventLoop()
   }
 }
 
