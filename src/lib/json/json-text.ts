@@ -67,7 +67,8 @@ export function inspectJson(
 /**
  * Re-indents JSON without changing any token. Invalid JSON gives the same error as `validateJson`.
  * Bytes must be UTF-8 (a leading BOM is skipped, as RFC 8259 allows; in a string it is an error because it
- * would be produced); invalid UTF-8 is reported with the offset of the first bad byte.
+ * would be produced); invalid UTF-8 is reported with the offset of the first bad byte. Strings are scanned
+ * as UTF-8, so a lone surrogate in string input comes out as U+FFFD — exactly what producing it would send.
  */
 export function prettyJson(input: string | Uint8Array, options: PrettyJsonOptions = {}): PrettyJsonResult {
   const { bytes, error } = toScannableBytes(input)
