@@ -30,7 +30,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: process.env.PW_OUTPUT_DIR ?? 'test-results/playwright',
-  reporter: [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT ?? 'test-results/playwright.json' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.PW_JSON_REPORT ?? 'test-results/playwright.json' }],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${E2E.consolePort}`,
     screenshot: 'only-on-failure',
@@ -39,22 +42,46 @@ export default defineConfig({
   projects: [
     {
       name: 'auto',
-      use: { ...chromium, ...dialect({ id: 'auto', port: E2E.sandboxPort, expectedName: 'Confluent REST Proxy API v3' }) },
+      use: {
+        ...chromium,
+        ...dialect({ id: 'auto', port: E2E.sandboxPort, expectedName: 'Confluent REST Proxy API v3' }),
+      },
     },
     {
       name: 'confluent-v1',
       testMatch: /journeys\/.*\.spec\.ts/,
-      use: { ...chromium, ...dialect({ id: 'confluent-v1', port: E2E.sandboxV1Port, expectedName: 'Confluent REST Proxy API v1, binary' }) },
+      use: {
+        ...chromium,
+        ...dialect({
+          id: 'confluent-v1',
+          port: E2E.sandboxV1Port,
+          expectedName: 'Confluent REST Proxy API v1, binary',
+        }),
+      },
     },
     {
       name: 'confluent-v2',
       testMatch: /journeys\/.*\.spec\.ts/,
-      use: { ...chromium, ...dialect({ id: 'confluent-v2', port: E2E.sandboxV2Port, expectedName: 'Confluent REST Proxy API v2, binary' }) },
+      use: {
+        ...chromium,
+        ...dialect({
+          id: 'confluent-v2',
+          port: E2E.sandboxV2Port,
+          expectedName: 'Confluent REST Proxy API v2, binary',
+        }),
+      },
     },
     {
       name: 'confluent-v3',
       testMatch: /journeys\/.*\.spec\.ts/,
-      use: { ...chromium, ...dialect({ id: 'confluent-v3', port: E2E.sandboxV3Port, expectedName: 'Confluent REST Proxy API v3' }) },
+      use: {
+        ...chromium,
+        ...dialect({
+          id: 'confluent-v3',
+          port: E2E.sandboxV3Port,
+          expectedName: 'Confluent REST Proxy API v3',
+        }),
+      },
     },
   ],
   webServer: [

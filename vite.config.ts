@@ -15,21 +15,31 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
+        // Pure logic and adapters: plain Node is faster to start than a DOM.
+        extends: true,
+        test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts'], restoreMocks: true },
+      },
+      {
         extends: true,
         test: {
-          name: 'web',
+          name: 'dom',
           environment: 'jsdom',
           setupFiles: ['./src/test/setup.ts'],
-          include: ['src/**/*.test.{ts,tsx}'],
+          include: ['src/**/*.test.tsx'],
           restoreMocks: true,
         },
       },
       {
         extends: true,
+        test: { name: 'server', environment: 'node', include: ['server/**/*.test.ts'], restoreMocks: true },
+      },
+      {
+        // The console's adapters against the sandbox (and contract doubles) over real HTTP.
+        extends: true,
         test: {
-          name: 'server',
+          name: 'integration',
           environment: 'node',
-          include: ['server/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts'],
           restoreMocks: true,
         },
       },

@@ -26,7 +26,10 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures & { dialect: DialectOptions }>({
-  dialect: [{ id: 'auto', port: E2E.sandboxPort, expectedName: 'Confluent REST Proxy API v3' }, { option: true }],
+  dialect: [
+    { id: 'auto', port: E2E.sandboxPort, expectedName: 'Confluent REST Proxy API v3' },
+    { option: true },
+  ],
   connectPage: async ({ page }, use) => use(new ConnectPage(page)),
   topicsPage: async ({ page }, use) => use(new TopicsPage(page)),
   producePage: async ({ page }, use) => use(new ProducePage(page)),

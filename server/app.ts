@@ -19,7 +19,9 @@ export interface ConsoleAppOptions {
 }
 
 /** The console server: guards, the CORS proxy, the client config, and (in production) the built SPA. */
-export function createConsoleApp(options: ConsoleAppOptions): Hono<{ Bindings: { incoming?: IncomingMessage } }> {
+export function createConsoleApp(
+  options: ConsoleAppOptions,
+): Hono<{ Bindings: { incoming?: IncomingMessage } }> {
   const app = new Hono<{ Bindings: { incoming?: IncomingMessage } }>()
   app.use('*', hostGuard({ hostnames: options.hostnames }))
   app.use('*', async (c, next) => {

@@ -4,30 +4,55 @@ import { parseServerOptions, parseSize } from './cli-options.ts'
 describe('server options', () => {
   it('has safe defaults', () => {
     const o = parseServerOptions([], {})
-    expect(o).toMatchObject({ host: '127.0.0.1', port: 8080, maxBodyBytes: 100 * 1024 * 1024, timeoutMs: 120_000, allowTargets: [] })
+    expect(o).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      maxBodyBytes: 100 * 1024 * 1024,
+      timeoutMs: 120_000,
+      allowTargets: [],
+    })
     if (o === 'help') throw new Error('unexpected')
     expect(o.sandbox).toMatchObject({ enabled: true, port: 8082, dataDir: '.sandbox-data', demoData: true })
   })
 
   it('refuses a non-loopback bind without an allowlist', () => {
-    expect(() => parseServerOptions(['--host', '0.0.0.0'], {})).toThrow(/Refusing to bind 0.0.0.0 without an allowlist/)
-    expect(parseServerOptions(['--host', '0.0.0.0', '--allow-target', 'https://*.example.com'], {})).toMatchObject({
+    expect(() => parseServerOptions(['--host', '0.0.0.0'], {})).toThrow(
+      /Refusing to bind 0.0.0.0 without an allowlist/,
+    )
+    expect(
+      parseServerOptions(['--host', '0.0.0.0', '--allow-target', 'https://*.example.com'], {}),
+    ).toMatchObject({
       host: '0.0.0.0',
     })
-    expect(parseServerOptions(['--host', '0.0.0.0'], { KRC_ALLOW_TARGETS: 'https://a.example.com, http://b:8082' })).toMatchObject({
+    expect(
+      parseServerOptions(['--host', '0.0.0.0'], {
+        KRC_ALLOW_TARGETS: 'https://a.example.com, http://b:8082',
+      }),
+    ).toMatchObject({
       allowTargets: ['https://a.example.com', 'http://b:8082'],
     })
   })
 
   it('reads flags and environment', () => {
-    const o = parseServerOptions(['--port', '9000', '--no-sandbox', '--max-body', '5mb', '--timeout', '30'], { SANDBOX_PORT: '9999' })
-    expect(o).toMatchObject({ port: 9000, maxBodyBytes: 5 * 1024 * 1024, timeoutMs: 30_000, sandbox: { enabled: false, port: 9999 } })
-    expect(parseServerOptions(['--sandbox-in-memory', '--no-demo-data'], {})).toMatchObject({ sandbox: { dataDir: null, demoData: false } })
+    const o = parseServerOptions(['--port', '9000', '--no-sandbox', '--max-body', '5mb', '--timeout', '30'], {
+      SANDBOX_PORT: '9999',
+    })
+    expect(o).toMatchObject({
+      port: 9000,
+      maxBodyBytes: 5 * 1024 * 1024,
+      timeoutMs: 30_000,
+      sandbox: { enabled: false, port: 9999 },
+    })
+    expect(parseServerOptions(['--sandbox-in-memory', '--no-demo-data'], {})).toMatchObject({
+      sandbox: { dataDir: null, demoData: false },
+    })
   })
 
   it('rejects bad values clearly', () => {
     expect(() => parseServerOptions(['--port', 'eighty'], {})).toThrow(/Invalid --port/)
-    expect(() => parseServerOptions(['--allow-target', 'not a pattern'], {})).toThrow(/Invalid target pattern/)
+    expect(() => parseServerOptions(['--allow-target', 'not a pattern'], {})).toThrow(
+      /Invalid target pattern/,
+    )
     expect(() => parseServerOptions(['--bogus'], {})).toThrow()
     expect(() => parseSize('lots')).toThrow(/Invalid size/)
     expect(parseSize('512k')).toBe(512 * 1024)

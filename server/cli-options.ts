@@ -55,13 +55,15 @@ export function parseSize(text: string): number {
 
 function parsePort(text: string, name: string): number {
   const n = Number(text)
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new OptionsError(`Invalid ${name} "${text}": expected 0–65535.`)
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new OptionsError(`Invalid ${name} "${text}": expected 0–65535.`)
   return n
 }
 
 function parseSeconds(text: string, name: string): number {
   const n = Number(text.replace(/s$/, ''))
-  if (!Number.isFinite(n) || n <= 0) throw new OptionsError(`Invalid ${name} "${text}": expected a number of seconds.`)
+  if (!Number.isFinite(n) || n <= 0)
+    throw new OptionsError(`Invalid ${name} "${text}": expected a number of seconds.`)
   return Math.round(n * 1000)
 }
 
@@ -118,7 +120,9 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
     sandbox: {
       enabled: values.sandbox ?? !(env.KRC_NO_SANDBOX === '1' || env.KRC_NO_SANDBOX === 'true'),
       port: parsePort(values['sandbox-port'] ?? env.SANDBOX_PORT ?? '8082', '--sandbox-port'),
-      dataDir: values['sandbox-in-memory'] ? null : (values['sandbox-data-dir'] ?? env.SANDBOX_DATA_DIR ?? '.sandbox-data'),
+      dataDir: values['sandbox-in-memory']
+        ? null
+        : (values['sandbox-data-dir'] ?? env.SANDBOX_DATA_DIR ?? '.sandbox-data'),
       demoData: values['demo-data'] ?? true,
       apiKeys: sandboxKeys,
     },

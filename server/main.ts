@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     })
   }
   // The sandbox is ours: reachable through the proxy even when an allowlist names only real endpoints.
-  const allow = options.allowTargets.length && sandbox ? [...options.allowTargets, sandbox.url] : options.allowTargets
+  const allow =
+    options.allowTargets.length && sandbox ? [...options.allowTargets, sandbox.url] : options.allowTargets
   const clientConfig: ClientConfig = {
     proxy: true,
     sandbox: sandbox ? { endpoint: sandbox.url, apiKey: sandbox.apiKeys[0] } : null,
@@ -58,14 +59,17 @@ async function main(): Promise<void> {
   })
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s as Server))
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
+      resolve(s as Server),
+    )
     s.once('error', reject)
   })
   // A slow client may not hold a request open longer than the proxy waits for the endpoint.
   server.requestTimeout = options.timeoutMs + 10_000
   const shown = options.host.includes(':') ? `[${options.host}]` : options.host
   log(`Kafka REST Console: http://${shown}:${options.port}`)
-  if (!options.allowTargets.length) log('proxy: any http(s) endpoint allowed (loopback-only server); link-local/metadata addresses refused')
+  if (!options.allowTargets.length)
+    log('proxy: any http(s) endpoint allowed (loopback-only server); link-local/metadata addresses refused')
   else log(`proxy: allowed targets ${allow.join(', ')}`)
 
   let closing = false
@@ -84,7 +88,9 @@ async function main(): Promise<void> {
 main().catch((err) => {
   if (err instanceof OptionsError) console.error(`error: ${err.message}`)
   else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error(`error: ${(err as Error).message}. Another process uses that port: stop it or pass --port / --sandbox-port.`)
+    console.error(
+      `error: ${(err as Error).message}. Another process uses that port: stop it or pass --port / --sandbox-port.`,
+    )
   } else console.error(err)
   process.exit(1)
 })

@@ -23,7 +23,9 @@ export function consoleServerPlugin(): Plugin {
           const sandbox = await startSandbox({
             port: Number(process.env.SANDBOX_PORT ?? 8082),
             dataDir: process.env.SANDBOX_DATA_DIR ?? '.sandbox-data',
-            apiKeys: splitPatternList(process.env.SANDBOX_API_KEYS).length ? splitPatternList(process.env.SANDBOX_API_KEYS) : undefined,
+            apiKeys: splitPatternList(process.env.SANDBOX_API_KEYS).length
+              ? splitPatternList(process.env.SANDBOX_API_KEYS)
+              : undefined,
             demoData: true,
             log,
           })
@@ -34,7 +36,9 @@ export function consoleServerPlugin(): Plugin {
         }
       }
       const app = createConsoleApp({
-        hostnames: serverHostnames(typeof server.config.server.host === 'string' ? server.config.server.host : '127.0.0.1'),
+        hostnames: serverHostnames(
+          typeof server.config.server.host === 'string' ? server.config.server.host : '127.0.0.1',
+        ),
         proxy: {
           policy: new TargetPolicy(splitPatternList(process.env.KRC_ALLOW_TARGETS)),
           maxBodyBytes: 100 * 1024 * 1024,

@@ -35,7 +35,9 @@ export class TopicsPage {
 
   /** The cells of a partition's row, by column name. */
   async partitionRow(topic: string, partition: number) {
-    const row = this.partitionsTable(topic).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: String(partition), exact: true }) })
+    const row = this.partitionsTable(topic)
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: String(partition), exact: true }) })
     const cells = row.getByRole('cell')
     return {
       row,

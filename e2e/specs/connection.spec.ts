@@ -16,7 +16,11 @@ test.describe('connection screen', () => {
     await expectNoAxeViolations(page)
   })
 
-  test('connects through the proxy, detects the dialect and lists topics', async ({ page, connectPage, topicsPage }) => {
+  test('connects through the proxy, detects the dialect and lists topics', async ({
+    page,
+    connectPage,
+    topicsPage,
+  }) => {
     await connectPage.open()
     await connectPage.connectButton.click()
     await connectPage.expectConnected('Confluent REST Proxy API v3')
@@ -25,7 +29,10 @@ test.describe('connection screen', () => {
     await expectNoAxeViolations(page)
   })
 
-  test('keeps the key in sessionStorage only, never in localStorage or the URL; Disconnect forgets it', async ({ page, connectPage }) => {
+  test('keeps the key in sessionStorage only, never in localStorage or the URL; Disconnect forgets it', async ({
+    page,
+    connectPage,
+  }) => {
     await connectPage.open()
     await connectPage.connectButton.click()
     await connectPage.expectConnected('Confluent REST Proxy API v3')
@@ -53,7 +60,17 @@ test.describe('connection screen', () => {
   test('fills the form from pasted VCAP_SERVICES', async ({ page, connectPage }) => {
     await connectPage.open()
     await connectPage.pasteCredentials.click()
-    const vcap = { messagehub: [{ credentials: { api_key: 'pasted-key', kafka_rest_url: 'https://kafka-rest.example.com:443', user: 'x' } }] }
+    const vcap = {
+      messagehub: [
+        {
+          credentials: {
+            api_key: 'pasted-key',
+            kafka_rest_url: 'https://kafka-rest.example.com:443',
+            user: 'x',
+          },
+        },
+      ],
+    }
     await page.getByRole('textbox', { name: 'Credentials JSON' }).fill(JSON.stringify(vcap))
     await page.getByRole('button', { name: 'Use these credentials' }).click()
     await expect(connectPage.endpoint).toHaveValue('https://kafka-rest.example.com:443')

@@ -16,11 +16,15 @@ createServer((req, res) => {
   }
   if (parts[0] === 'status') {
     const status = Number(parts[1]) || 500
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error_code: status, message: `Injected failure ${status}` }))
+    res
+      .writeHead(status, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ error_code: status, message: `Injected failure ${status}` }))
     return
   }
   if (parts[0] === 'html') {
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><title>Corporate login</title></head><body>Sign in</body></html>')
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><html><head><title>Corporate login</title></head><body>Sign in</body></html>')
     return
   }
   res.writeHead(200, { 'content-type': 'text/plain' }).end('this is not json')

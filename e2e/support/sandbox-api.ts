@@ -11,10 +11,20 @@ export class SandboxApi {
     this.apiKey = apiKey
   }
 
-  private async call(method: string, path: string, body?: unknown, contentType = 'application/json', accept = 'application/json') {
+  private async call(
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+    accept = 'application/json',
+  ) {
     const res = await fetch(this.url + path, {
       method,
-      headers: { 'X-Auth-Token': this.apiKey, Accept: accept, ...(body === undefined ? {} : { 'Content-Type': contentType }) },
+      headers: {
+        'X-Auth-Token': this.apiKey,
+        Accept: accept,
+        ...(body === undefined ? {} : { 'Content-Type': contentType }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const text = await res.text()
@@ -34,7 +44,10 @@ export class SandboxApi {
   }
 
   /** Produces binary records (base64) with the v2 or v1 binary type, whichever the sandbox serves. */
-  async produce(topic: string, records: Array<{ key?: Uint8Array | null; value: Uint8Array | null; partition?: number }>) {
+  async produce(
+    topic: string,
+    records: Array<{ key?: Uint8Array | null; value: Uint8Array | null; partition?: number }>,
+  ) {
     const body = {
       records: records.map((r) => ({
         ...(r.key ? { key: Buffer.from(r.key).toString('base64') } : {}),
@@ -47,7 +60,9 @@ export class SandboxApi {
       ['application/vnd.kafka.binary.v1+json', 'application/vnd.kafka.v1+json'],
     ]) {
       try {
-        return (await this.call('POST', `/topics/${encodeURIComponent(topic)}`, body, type, accept)) as { offsets: Array<{ partition: number; offset: number }> }
+        return (await this.call('POST', `/topics/${encodeURIComponent(topic)}`, body, type, accept)) as {
+          offsets: Array<{ partition: number; offset: number }>
+        }
       } catch (e) {
         if (!/-> (406|415)/.test(String(e))) throw e
       }

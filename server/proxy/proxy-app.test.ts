@@ -72,7 +72,9 @@ afterAll(async () => {
   await new Promise((r) => upstream.close(r))
 })
 
-function makeApp(opts: { allow?: string[]; maxBodyBytes?: number; timeoutMs?: number; log?: (l: string) => void } = {}) {
+function makeApp(
+  opts: { allow?: string[]; maxBodyBytes?: number; timeoutMs?: number; log?: (l: string) => void } = {},
+) {
   return createConsoleApp({
     hostnames: serverHostnames('127.0.0.1'),
     proxy: {
@@ -164,14 +166,19 @@ describe('proxy forwarding', () => {
     expect(res.status).toBe(302)
     expect(res.headers.get('location')).toBeNull()
     const body = await res.json()
-    expect(body).toMatchObject({ error: 'upstream_redirect', location: 'http://169.254.169.254/latest/meta-data/' })
+    expect(body).toMatchObject({
+      error: 'upstream_redirect',
+      location: 'http://169.254.169.254/latest/meta-data/',
+    })
     expect(hits.length).toBe(before + 1)
   })
 
   it('never logs credentials', async () => {
     const lines: string[] = []
     const app = makeApp({ log: (l) => lines.push(l) })
-    await proxied(app, '/topics?x=1', { headers: { 'x-auth-token': 'super-secret-key', authorization: 'Bearer tok-999' } })
+    await proxied(app, '/topics?x=1', {
+      headers: { 'x-auth-token': 'super-secret-key', authorization: 'Bearer tok-999' },
+    })
     expect(lines).toHaveLength(1)
     expect(lines[0]).toContain('/base/topics')
     expect(lines.join('\n')).not.toMatch(/super-secret-key|tok-999/)
@@ -296,9 +303,13 @@ describe('request guards', () => {
 
   it('accepts its own origin and localhost names', async () => {
     const app = makeApp()
-    const own = await proxied(app, '/topics', { headers: { origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'same-origin' } })
+    const own = await proxied(app, '/topics', {
+      headers: { origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'same-origin' },
+    })
     expect(own.status).toBe(200)
-    const local = await app.request('http://localhost:8080/api/config', { headers: { host: 'localhost:8080' } })
+    const local = await app.request('http://localhost:8080/api/config', {
+      headers: { host: 'localhost:8080' },
+    })
     expect(local.status).toBe(200)
     expect(await local.json()).toEqual({ proxy: true, sandbox: null })
   })

@@ -8,7 +8,13 @@ import type { TargetPolicy } from './target-policy.ts'
 import { createUpstreamAgent } from './upstream.ts'
 
 /** The only request headers that reach the endpoint: no cookies, no hop-by-hop, no browser fingerprint. */
-const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type', 'content-length', 'x-auth-token', 'authorization'] as const
+const FORWARDED_REQUEST_HEADERS = [
+  'accept',
+  'content-type',
+  'content-length',
+  'x-auth-token',
+  'authorization',
+] as const
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
 
 export const ENDPOINT_HEADER = 'x-kafka-rest-endpoint'
@@ -86,13 +92,15 @@ function describeUnreachable(code: string | undefined, target: URL): string {
  */
 export function createProxyApp(options: ProxyOptions): Hono<{ Bindings: { incoming?: IncomingMessage } }> {
   const { policy, maxBodyBytes, timeoutMs } = options
-  const agent = options.agent ?? createUpstreamAgent({ connectTimeoutMs: options.connectTimeoutMs ?? 10_000, timeoutMs })
+  const agent =
+    options.agent ?? createUpstreamAgent({ connectTimeoutMs: options.connectTimeoutMs ?? 10_000, timeoutMs })
   const app = new Hono<{ Bindings: { incoming?: IncomingMessage } }>()
 
   app.all(`${PROXY_PREFIX}/*`, async (c) => {
     const started = performance.now()
     const decision = policy.check(c.req.header(ENDPOINT_HEADER))
-    if (!decision.ok) return proxyErrorResponse(decision.status, decision.kind as 'bad_endpoint', decision.message)
+    if (!decision.ok)
+      return proxyErrorResponse(decision.status, decision.kind as 'bad_endpoint', decision.message)
 
     const incomingUrl = new URL(c.req.url)
     const base = decision.url
@@ -107,9 +115,14 @@ export function createProxyApp(options: ProxyOptions): Hono<{ Bindings: { incomi
       if (value !== undefined) headers[name] = value
     }
     if (Object.values(headers).some((v) => /[\r\n\0]/.test(v))) {
-      return proxyErrorResponse(400, 'bad_header', 'A header value contains a line break or NUL; check the API key for stray characters.')
+      return proxyErrorResponse(
+        400,
+        'bad_header',
+        'A header value contains a line break or NUL; check the API key for stray characters.',
+      )
     }
-    const declaredLength = headers['content-length'] === undefined ? undefined : Number(headers['content-length'])
+    const declaredLength =
+      headers['content-length'] === undefined ? undefined : Number(headers['content-length'])
     if (declaredLength !== undefined && declaredLength > maxBodyBytes) {
       return proxyErrorResponse(413, 'body_too_large', tooLargeMessage(maxBodyBytes), { limit: maxBodyBytes })
     }
@@ -142,13 +155,17 @@ export function createProxyApp(options: ProxyOptions): Hono<{ Bindings: { incomi
       c.req.raw.signal.removeEventListener('abort', onClientGone)
       body?.destroy()
       const response = mapUpstreamError(err, target, timedOut, timeoutMs)
-      options.log?.(`${method} ${target.origin}${target.pathname} -> ${response.status} (${errorCode(err) ?? 'error'}) ${Math.round(performance.now() - started)}ms`)
+      options.log?.(
+        `${method} ${target.origin}${target.pathname} -> ${response.status} (${errorCode(err) ?? 'error'}) ${Math.round(performance.now() - started)}ms`,
+      )
       return response
     } finally {
       clearTimeout(timer)
     }
     const status = upstream.statusCode
-    options.log?.(`${method} ${target.origin}${target.pathname} -> ${status} ${Math.round(performance.now() - started)}ms`)
+    options.log?.(
+      `${method} ${target.origin}${target.pathname} -> ${status} ${Math.round(performance.now() - started)}ms`,
+    )
 
     const location = upstream.headers['location']
     if (status >= 300 && status < 400 && status !== 304) {
@@ -193,14 +210,25 @@ function formatBytes(n: number): string {
 function mapUpstreamError(err: unknown, target: URL, timedOut: boolean, timeoutMs: number): Response {
   const tooLarge = err instanceof BodyTooLargeError ? err : (err as { cause?: unknown })?.cause
   if (tooLarge instanceof BodyTooLargeError) {
-    return proxyErrorResponse(413, 'body_too_large', tooLargeMessage(tooLarge.limit), { limit: tooLarge.limit })
+    return proxyErrorResponse(413, 'body_too_large', tooLargeMessage(tooLarge.limit), {
+      limit: tooLarge.limit,
+    })
   }
   const code = errorCode(err)
   if (code === 'EBLOCKEDADDRESS') {
-    return proxyErrorResponse(403, 'target_not_allowed', `${(err as Error).message}; the proxy never forwards there.`)
+    return proxyErrorResponse(
+      403,
+      'target_not_allowed',
+      `${(err as Error).message}; the proxy never forwards there.`,
+    )
   }
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return proxyErrorResponse(504, 'upstream_timeout', `Could not connect to ${target.host} in time (${code}). Check the host, port and any firewall or VPN.`, { code })
+    return proxyErrorResponse(
+      504,
+      'upstream_timeout',
+      `Could not connect to ${target.host} in time (${code}). Check the host, port and any firewall or VPN.`,
+      { code },
+    )
   }
   if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT') {
     return proxyErrorResponse(

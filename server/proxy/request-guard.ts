@@ -44,7 +44,11 @@ export function hostGuard(options: GuardOptions): MiddlewareHandler {
   return async (c, next) => {
     const host = parseHostHeader(c.req.header('host'))
     if (!host || !options.hostnames.has(host.hostname)) {
-      return proxyErrorResponse(403, 'forbidden_host', `Requests for host "${(c.req.header('host') ?? '').slice(0, 100)}" are refused: this server only answers to ${[...options.hostnames].slice(0, 4).join(', ')}. If you reach it through another name, start it with --allowed-host <name>.`)
+      return proxyErrorResponse(
+        403,
+        'forbidden_host',
+        `Requests for host "${(c.req.header('host') ?? '').slice(0, 100)}" are refused: this server only answers to ${[...options.hostnames].slice(0, 4).join(', ')}. If you reach it through another name, start it with --allowed-host <name>.`,
+      )
     }
     await next()
   }
@@ -71,7 +75,11 @@ export function sameOriginGuard(): MiddlewareHandler {
         ok = false
       }
       if (!ok) {
-        return proxyErrorResponse(403, 'cross_site', `Requests from origin ${origin.slice(0, 100)} are refused: only the console's own pages may use this server.`)
+        return proxyErrorResponse(
+          403,
+          'cross_site',
+          `Requests from origin ${origin.slice(0, 100)} are refused: only the console's own pages may use this server.`,
+        )
       }
     }
     await next()

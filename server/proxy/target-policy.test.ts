@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { isBlockedAddress, isLoopbackHost, matchesPattern, parseTargetPattern, TargetPolicy } from './target-policy.ts'
+import {
+  isBlockedAddress,
+  isLoopbackHost,
+  matchesPattern,
+  parseTargetPattern,
+  TargetPolicy,
+} from './target-policy.ts'
 
 describe('target patterns', () => {
   const match = (pattern: string, url: string) => matchesPattern(new URL(url), parseTargetPattern(pattern))
@@ -30,14 +36,28 @@ describe('target patterns', () => {
 })
 
 describe('blocked addresses', () => {
-  it.each(['169.254.169.254', '169.254.0.1', 'fe80::1', 'FEBF::1', '100.100.100.200', 'fd00:ec2::254', '::ffff:169.254.169.254', '::ffff:a9fe:a9fe', '0.0.0.0', '::'])(
-    '%s is blocked',
-    (a) => expect(isBlockedAddress(a)).toBe(true),
-  )
-  it.each(['127.0.0.1', '10.0.0.1', '169.255.0.1', 'fec0::1', '::1', '100.100.100.201', 'fd00:ec2::253', 'example.com'])(
-    '%s is not blocked',
-    (a) => expect(isBlockedAddress(a)).toBe(false),
-  )
+  it.each([
+    '169.254.169.254',
+    '169.254.0.1',
+    'fe80::1',
+    'FEBF::1',
+    '100.100.100.200',
+    'fd00:ec2::254',
+    '::ffff:169.254.169.254',
+    '::ffff:a9fe:a9fe',
+    '0.0.0.0',
+    '::',
+  ])('%s is blocked', (a) => expect(isBlockedAddress(a)).toBe(true))
+  it.each([
+    '127.0.0.1',
+    '10.0.0.1',
+    '169.255.0.1',
+    'fec0::1',
+    '::1',
+    '100.100.100.201',
+    'fd00:ec2::253',
+    'example.com',
+  ])('%s is not blocked', (a) => expect(isBlockedAddress(a)).toBe(false))
 })
 
 describe('loopback hosts', () => {

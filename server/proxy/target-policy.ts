@@ -22,7 +22,9 @@ export class TargetPatternError extends Error {}
 
 export function parseTargetPattern(source: string): TargetPattern {
   const text = source.trim()
-  const m = /^(?:(\*|https?):\/\/)?(\*|(?:\*\.)?[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\*|\d{1,5}))?\/?$/i.exec(text)
+  const m = /^(?:(\*|https?):\/\/)?(\*|(?:\*\.)?[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\*|\d{1,5}))?\/?$/i.exec(
+    text,
+  )
   if (!m) {
     throw new TargetPatternError(
       `Invalid target pattern "${source}": expected [http|https|*://]host[:port], e.g. https://*.example.com or http://127.0.0.1:8082`,
@@ -84,7 +86,11 @@ function ipv6Groups(address: string): number[] | null {
   const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text)
   if (tail) {
     const p = ipv4Parts(tail[1])!
-    text = text.slice(0, -tail[1].length) + ((p[0] << 8) | p[1]).toString(16) + ':' + ((p[2] << 8) | p[3]).toString(16)
+    text =
+      text.slice(0, -tail[1].length) +
+      ((p[0] << 8) | p[1]).toString(16) +
+      ':' +
+      ((p[2] << 8) | p[3]).toString(16)
   }
   const [head, rest] = text.split('::')
   const headGroups = head ? head.split(':') : []
@@ -111,7 +117,16 @@ export function isBlockedAddress(address: string): boolean {
   if (!g) return false
   if ((g[0] & 0xffc0) === 0xfe80) return true
   if (g.every((x) => x === 0)) return true
-  if (g[0] === 0xfd00 && g[1] === 0x0ec2 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0 && g[6] === 0 && g[7] === 0x254)
+  if (
+    g[0] === 0xfd00 &&
+    g[1] === 0x0ec2 &&
+    g[2] === 0 &&
+    g[3] === 0 &&
+    g[4] === 0 &&
+    g[5] === 0 &&
+    g[6] === 0 &&
+    g[7] === 0x254
+  )
     return true
   // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible forms carry an IPv4 address in the last 32 bits.
   if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0)) {
@@ -130,7 +145,8 @@ export function isLoopbackHost(host: string): boolean {
   return !!g && g.slice(0, 7).every((x) => x === 0) && g[7] === 1
 }
 
-export type TargetDecision = { ok: true; url: URL } | { ok: false; status: 400 | 403; kind: string; message: string }
+export type TargetDecision =
+  { ok: true; url: URL } | { ok: false; status: 400 | 403; kind: string; message: string }
 
 export class TargetPolicy {
   readonly patterns: readonly TargetPattern[]
@@ -178,7 +194,8 @@ export class TargetPolicy {
         ok: false,
         status: 400,
         kind: 'bad_endpoint',
-        message: 'The endpoint URL contains credentials; remove them from the URL and enter the key in the API key field.',
+        message:
+          'The endpoint URL contains credentials; remove them from the URL and enter the key in the API key field.',
       }
     }
     if (isBlockedAddress(url.hostname)) {

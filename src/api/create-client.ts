@@ -16,7 +16,11 @@ export interface ClientSettings extends ConnectionSettings {
 }
 
 /** Builds the adapter for a detected (or hand-picked) dialect. */
-export function createClient(settings: ClientSettings, profile: EndpointProfile, sink?: RequestLogSink): KafkaRestClient {
+export function createClient(
+  settings: ClientSettings,
+  profile: EndpointProfile,
+  sink?: RequestLogSink,
+): KafkaRestClient {
   const t = new HttpTransport(settings, sink)
   switch (profile.dialect) {
     case 'confluent-v1':
@@ -24,7 +28,11 @@ export function createClient(settings: ClientSettings, profile: EndpointProfile,
     case 'confluent-v2':
       return new V2Client(t)
     case 'confluent-v3':
-      return new ConfluentV3Client(t, profile.clusterId ?? 'default', profile.v2 === false ? null : new V2Client(t))
+      return new ConfluentV3Client(
+        t,
+        profile.clusterId ?? 'default',
+        profile.v2 === false ? null : new V2Client(t),
+      )
     case 'strimzi':
       return new StrimziClient(t, profile.bridgeVersion)
     case 'karapace':
@@ -32,7 +40,9 @@ export function createClient(settings: ClientSettings, profile: EndpointProfile,
     case 'redpanda':
       return new RedpandaClient(t)
     case 'ibm-event-streams': {
-      const admin = settings.adminEndpoint ? new HttpTransport({ ...settings, endpoint: settings.adminEndpoint }, sink) : null
+      const admin = settings.adminEndpoint
+        ? new HttpTransport({ ...settings, endpoint: settings.adminEndpoint }, sink)
+        : null
       return new IbmEventStreamsClient(t, admin)
     }
   }

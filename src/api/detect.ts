@@ -41,12 +41,21 @@ async function attempt(fn: () => Promise<unknown>): Promise<Outcome> {
 function describe(o: Outcome): string {
   if (o.ok) return 'ok'
   const e = o.error
-  return e.status ? `HTTP ${e.status}${e.errorCode && e.errorCode !== e.status ? ` ${e.errorCode}` : ''}` : e.kind
+  return e.status
+    ? `HTTP ${e.status}${e.errorCode && e.errorCode !== e.status ? ` ${e.errorCode}` : ''}`
+    : e.kind
 }
 
 /** Errors that end detection at once: every other probe would fail the same way. */
 function isFatal(e: KafkaRestError): boolean {
-  return e.kind === 'network' || e.kind === 'proxy' || e.kind === 'timeout' || e.kind === 'aborted' || e.status === 401 || e.status === 403
+  return (
+    e.kind === 'network' ||
+    e.kind === 'proxy' ||
+    e.kind === 'timeout' ||
+    e.kind === 'aborted' ||
+    e.status === 401 ||
+    e.status === 403
+  )
 }
 
 /** A route exists when a missing topic is reported with Kafka's own codes rather than a generic 404. */
@@ -66,7 +75,9 @@ export async function detectDialect(t: HttpTransport, signal?: AbortSignal): Pro
     if (!o.ok && isFatal(o.error)) throw o.error
   }
 
-  const root = await attempt(() => t.json({ path: '/', accept: `${JSON_TYPE}, ${V2.metadata}; q=0.9, ${V1.plain}; q=0.8`, signal }))
+  const root = await attempt(() =>
+    t.json({ path: '/', accept: `${JSON_TYPE}, ${V2.metadata}; q=0.9, ${V1.plain}; q=0.8`, signal }),
+  )
   note('GET /', root)
   fail(root)
   if (root.ok && isObject(root.body) && typeof root.body.bridge_version === 'string') {
@@ -89,9 +100,21 @@ export async function detectDialect(t: HttpTransport, signal?: AbortSignal): Pro
 
   const missing = `krc-probe-${randomId()}`
   const [simpleConsumer, redpandaRead, admin] = await Promise.all([
-    attempt(() => t.json({ path: `/topics/${missing}/partitions/0/messages`, query: { offset: 0, count: 1 }, accept: V1.binary, signal })),
     attempt(() =>
-      t.json({ path: `/topics/${missing}/partitions/0/records`, query: { offset: 0, timeout: 0, max_bytes: 1 }, accept: V2.binary, signal }),
+      t.json({
+        path: `/topics/${missing}/partitions/0/messages`,
+        query: { offset: 0, count: 1 },
+        accept: V1.binary,
+        signal,
+      }),
+    ),
+    attempt(() =>
+      t.json({
+        path: `/topics/${missing}/partitions/0/records`,
+        query: { offset: 0, timeout: 0, max_bytes: 1 },
+        accept: V2.binary,
+        signal,
+      }),
     ),
     attempt(() => t.json({ path: '/admin/topics', accept: JSON_TYPE, signal })),
   ])
@@ -101,7 +124,8 @@ export async function detectDialect(t: HttpTransport, signal?: AbortSignal): Pro
   const hasSimpleConsumer = routeExists(simpleConsumer)
   const hasAdmin = admin.ok && Array.isArray(admin.body)
 
-  const cluster = v3.ok && isObject(v3.body) && Array.isArray(v3.body.data) ? v3.body.data.find(isObject) : undefined
+  const cluster =
+    v3.ok && isObject(v3.body) && Array.isArray(v3.body.data) ? v3.body.data.find(isObject) : undefined
   if (cluster && typeof cluster.cluster_id === 'string') {
     return { profile: { dialect: 'confluent-v3', clusterId: cluster.cluster_id, v2: topicsV2.ok }, notes }
   }
@@ -111,7 +135,8 @@ export async function detectDialect(t: HttpTransport, signal?: AbortSignal): Pro
   const topicsV1 = await attempt(() => t.json({ path: '/topics', accept: V1.metadata, signal }))
   note('GET /topics (v1)', topicsV1)
   fail(topicsV1)
-  if (topicsV1.ok || hasSimpleConsumer) return { profile: { dialect: 'confluent-v1', ibmAdmin: hasAdmin }, notes }
+  if (topicsV1.ok || hasSimpleConsumer)
+    return { profile: { dialect: 'confluent-v1', ibmAdmin: hasAdmin }, notes }
 
   const last = [topicsV1, topicsV2, root].find((o): o is { ok: false; error: KafkaRestError } => !o.ok)
   // A failing service or a non-API answer explains itself better than "unknown dialect".
@@ -127,14 +152,19 @@ export async function detectDialect(t: HttpTransport, signal?: AbortSignal): Pro
 }
 
 /** With a dialect chosen by hand, only the facts its client needs are probed. */
-export async function profileForDialect(t: HttpTransport, dialect: DialectId, signal?: AbortSignal): Promise<Detection> {
+export async function profileForDialect(
+  t: HttpTransport,
+  dialect: DialectId,
+  signal?: AbortSignal,
+): Promise<Detection> {
   const notes: ProbeNote[] = [{ probe: 'API dialect', result: `chosen by hand: ${dialect}` }]
   switch (dialect) {
     case 'confluent-v3': {
       const v3 = await attempt(() => t.json({ path: '/v3/clusters', accept: JSON_TYPE, signal }))
       notes.push({ probe: 'GET /v3/clusters', result: describe(v3) })
       if (!v3.ok) throw v3.error
-      const cluster = isObject(v3.body) && Array.isArray(v3.body.data) ? v3.body.data.find(isObject) : undefined
+      const cluster =
+        isObject(v3.body) && Array.isArray(v3.body.data) ? v3.body.data.find(isObject) : undefined
       if (!cluster || typeof cluster.cluster_id !== 'string') {
         throw new KafkaRestError({
           kind: 'invalid-response',
@@ -154,7 +184,10 @@ export async function profileForDialect(t: HttpTransport, dialect: DialectId, si
     case 'strimzi': {
       const root = await attempt(() => t.json({ path: '/', accept: JSON_TYPE, signal }))
       notes.push({ probe: 'GET /', result: describe(root) })
-      const version = root.ok && isObject(root.body) && typeof root.body.bridge_version === 'string' ? root.body.bridge_version : undefined
+      const version =
+        root.ok && isObject(root.body) && typeof root.body.bridge_version === 'string'
+          ? root.body.bridge_version
+          : undefined
       return { profile: { dialect, bridgeVersion: version }, notes }
     }
     default:

@@ -95,7 +95,14 @@ function asText(v: unknown): string | null {
  * and text/plain or HTML bodies.
  */
 export function parseErrorBody(text: string, contentType: string | null): ParsedErrorBody {
-  const result: ParsedErrorBody = { errorCode: null, message: null, details: [], html: false, proxyKind: null, systemCode: null }
+  const result: ParsedErrorBody = {
+    errorCode: null,
+    message: null,
+    details: [],
+    html: false,
+    proxyKind: null,
+    systemCode: null,
+  }
   const trimmed = text.trim()
   if (!trimmed) return result
   if (/html/i.test(contentType ?? '') || /^<(!doctype|html|head|body)/i.test(trimmed)) {
@@ -141,7 +148,11 @@ export function hintForHttpError(
   parsed: Pick<ParsedErrorBody, 'html'> & { message?: string | null },
 ): string {
   // v3 and the bridge report a missing topic as a plain 404 with a message saying so.
-  if (status === 404 && (errorCode === null || errorCode === 404) && /\btopic\b.*\b(not found|cannot be found|does not exist|not present)/i.test(parsed.message ?? '')) {
+  if (
+    status === 404 &&
+    (errorCode === null || errorCode === 404) &&
+    /\btopic\b.*\b(not found|cannot be found|does not exist|not present)/i.test(parsed.message ?? '')
+  ) {
     errorCode = 40401
   }
   if (parsed.html) {
@@ -210,7 +221,8 @@ export function hintForHttpError(
     case 503:
       return 'A gateway in front of the REST service could not reach it, or it is unavailable. Retry shortly.'
   }
-  if (status >= 500) return 'The REST service failed on its side. Retry; if it persists, check the service logs.'
+  if (status >= 500)
+    return 'The REST service failed on its side. Retry; if it persists, check the service logs.'
   return 'The endpoint refused the request.'
 }
 

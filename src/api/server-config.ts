@@ -6,7 +6,11 @@ export interface ServerConfig {
 
 export async function fetchServerConfig(signal?: AbortSignal): Promise<ServerConfig | null> {
   try {
-    const res = await fetch(new URL('api/config', document.baseURI), { signal, cache: 'no-store', credentials: 'same-origin' })
+    const res = await fetch(new URL('api/config', document.baseURI), {
+      signal,
+      cache: 'no-store',
+      credentials: 'same-origin',
+    })
     if (!res.ok || !/json/.test(res.headers.get('content-type') ?? '')) return null
     const body = (await res.json()) as Partial<ServerConfig>
     return { proxy: body.proxy === true, sandbox: body.sandbox ?? null }

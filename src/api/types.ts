@@ -1,13 +1,7 @@
 /** Domain types shared by every dialect adapter. Bytes stay bytes; offsets are exact decimal strings. */
 
 export type DialectId =
-  | 'confluent-v1'
-  | 'confluent-v2'
-  | 'confluent-v3'
-  | 'strimzi'
-  | 'karapace'
-  | 'redpanda'
-  | 'ibm-event-streams'
+  'confluent-v1' | 'confluent-v2' | 'confluent-v3' | 'strimzi' | 'karapace' | 'redpanda' | 'ibm-event-streams'
 
 /** How the API key is sent. Message Hub and the sandbox use X-Auth-Token; newer APIs use Authorization. */
 export type AuthScheme = 'x-auth-token' | 'bearer' | 'basic-token' | 'none'

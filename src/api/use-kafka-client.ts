@@ -28,7 +28,11 @@ export function useKafkaClient(): ConnectedClient | null {
   )
   const connected = useMemo(() => {
     if (!active) return null
-    const client = createClient({ endpoint, apiKey, useProxy, authScheme, adminEndpoint: adminEndpoint || undefined }, active.profile, requestLogSink)
+    const client = createClient(
+      { endpoint, apiKey, useProxy, authScheme, adminEndpoint: adminEndpoint || undefined },
+      active.profile,
+      requestLogSink,
+    )
     return { client, connectionId: active.id }
     // The client is rebuilt per connection, not per keystroke in the (disabled) form.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -3,7 +3,9 @@ import { parseWireJson, stringifyWithOffsets, toOffset } from './wire-json.ts'
 
 describe('parseWireJson', () => {
   it('keeps int64 offsets exact', () => {
-    const body = parseWireJson('[{"offset":9223372036854775807,"partition":0,"value":"AAEC"}]') as Array<{ offset: unknown }>
+    const body = parseWireJson('[{"offset":9223372036854775807,"partition":0,"value":"AAEC"}]') as Array<{
+      offset: unknown
+    }>
     expect(toOffset(body[0].offset)).toBe('9223372036854775807')
   })
   it('uses plain numbers for small integers', () => {
@@ -24,7 +26,10 @@ describe('toOffset', () => {
 
 describe('stringifyWithOffsets', () => {
   it('writes marked string offsets as JSON numbers', () => {
-    const json = stringifyWithOffsets({ offsets: [{ topic: 't', partition: 0, offset: '9223372036854775806' }] }, new Set(['offset']))
+    const json = stringifyWithOffsets(
+      { offsets: [{ topic: 't', partition: 0, offset: '9223372036854775806' }] },
+      new Set(['offset']),
+    )
     expect(json).toBe('{"offsets":[{"topic":"t","partition":0,"offset":9223372036854775806}]}')
   })
 })

@@ -18,7 +18,9 @@ export function toOffset(value: unknown, field = 'offset'): string {
   if (typeof value === 'bigint') return value.toString()
   if (typeof value === 'number' && Number.isInteger(value)) return String(value)
   if (typeof value === 'string' && /^-?\d+$/.test(value)) return value
-  throw new TypeError(`Expected an integer ${field}, got ${JSON.stringify(typeof value === 'bigint' ? String(value) : value)}`)
+  throw new TypeError(
+    `Expected an integer ${field}, got ${JSON.stringify(typeof value === 'bigint' ? String(value) : value)}`,
+  )
 }
 
 /** Serializes a request body, writing exact offsets (decimal strings marked with `offsetKeys`) as JSON numbers. */

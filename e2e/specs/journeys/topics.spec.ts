@@ -1,7 +1,12 @@
 import { expect, test, uniqueTopic } from '../../fixtures.ts'
 
 test.describe('topics and partitions', () => {
-  test('connect → dialect shown → topics → partitions with leaders and offsets', async ({ page, connected, topicsPage, sandbox }) => {
+  test('connect → dialect shown → topics → partitions with leaders and offsets', async ({
+    page,
+    connected,
+    topicsPage,
+    sandbox,
+  }) => {
     void connected
     const topic = uniqueTopic('e2e-parts')
     await sandbox.createTopic(topic, 3)

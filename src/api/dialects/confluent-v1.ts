@@ -17,7 +17,17 @@ import { toOffset } from '../wire-json.ts'
 import { BaseClient } from './base-client.ts'
 import type { IbmAdminApi } from './ibm-admin.ts'
 import { V1 } from './media-types.ts'
-import { asArray, asInt, asObject, asStringList, b64, parseProduceOffsets, parseTopicDetail, seg, unexpected } from './shared.ts'
+import {
+  asArray,
+  asInt,
+  asObject,
+  asStringList,
+  b64,
+  parseProduceOffsets,
+  parseTopicDetail,
+  seg,
+  unexpected,
+} from './shared.ts'
 
 const FETCH_CHUNK = 1000
 
@@ -44,7 +54,10 @@ export class ConfluentV1Client extends BaseClient {
   private readonly t: HttpTransport
   private readonly admin: IbmAdminApi | null
 
-  constructor(transport: HttpTransport, options: { admin?: IbmAdminApi | null; simpleConsumer?: boolean } = {}) {
+  constructor(
+    transport: HttpTransport,
+    options: { admin?: IbmAdminApi | null; simpleConsumer?: boolean } = {},
+  ) {
     super()
     this.t = transport
     this.admin = options.admin ?? null
@@ -77,15 +90,27 @@ export class ConfluentV1Client extends BaseClient {
   }
 
   async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
-    const names = asStringList(await this.t.json({ path: '/topics', accept: V1.metadata, signal }), 'a list of topic names')
+    const names = asStringList(
+      await this.t.json({ path: '/topics', accept: V1.metadata, signal }),
+      'a list of topic names',
+    )
     return names.map((name) => ({ name }))
   }
 
   async getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
-    return parseTopicDetail(await this.t.json({ path: `/topics/${seg(name)}`, accept: V1.metadata, signal }), name)
+    return parseTopicDetail(
+      await this.t.json({ path: `/topics/${seg(name)}`, accept: V1.metadata, signal }),
+      name,
+    )
   }
 
-  private async messages(topic: string, partition: number, offset: string, count: number, signal?: AbortSignal): Promise<KafkaRecord[]> {
+  private async messages(
+    topic: string,
+    partition: number,
+    offset: string,
+    count: number,
+    signal?: AbortSignal,
+  ): Promise<KafkaRecord[]> {
     const list = asArray(
       await this.t.json({
         path: `/topics/${seg(topic)}/partitions/${partition}/messages`,
@@ -99,14 +124,21 @@ export class ConfluentV1Client extends BaseClient {
     return list.map((raw) => parseV1Record(raw, topic))
   }
 
-  private async probe(topic: string, partition: number, offset: bigint, signal?: AbortSignal): Promise<Probe> {
+  private async probe(
+    topic: string,
+    partition: number,
+    offset: bigint,
+    signal?: AbortSignal,
+  ): Promise<Probe> {
     try {
       const list = await this.messages(topic, partition, offset.toString(), 1, signal)
       return list.length ? 'records' : 'end'
     } catch (e) {
       // The simple consumer reports an offset outside the log as a Kafka error (500/50002, OFFSET_OUT_OF_RANGE).
-      if (isKafkaRestError(e) && e.kind === 'http' && e.status !== null && e.status >= 500) return 'out-of-range'
-      if (isKafkaRestError(e) && e.kind === 'http' && (e.status === 416 || e.errorCode === 40002)) return 'out-of-range'
+      if (isKafkaRestError(e) && e.kind === 'http' && e.status !== null && e.status >= 500)
+        return 'out-of-range'
+      if (isKafkaRestError(e) && e.kind === 'http' && (e.status === 416 || e.errorCode === 40002))
+        return 'out-of-range'
       throw e
     }
   }
@@ -115,7 +147,11 @@ export class ConfluentV1Client extends BaseClient {
    * v1 has no offsets endpoint, so the log's bounds are found by probing the simple consumer: galloping then
    * bisecting, about 2·log2(end) small requests.
    */
-  async getPartitionOffsets(topic: string, partition: number, signal?: AbortSignal): Promise<PartitionOffsets> {
+  async getPartitionOffsets(
+    topic: string,
+    partition: number,
+    signal?: AbortSignal,
+  ): Promise<PartitionOffsets> {
     const probe = (o: bigint) => this.probe(topic, partition, o, signal)
     let begin: bigint
     const first = await probe(0n)
@@ -188,7 +224,11 @@ export class ConfluentV1Client extends BaseClient {
     return { records: records.slice(0, req.count), nextOffset: next.toString() }
   }
 
-  async produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {
+  async produce(
+    topic: string,
+    records: ProduceRecord[],
+    options: ProduceOptions = {},
+  ): Promise<ProduceResult[]> {
     const toPartition = options.partition !== undefined
     const body = {
       records: records.map((r) => {

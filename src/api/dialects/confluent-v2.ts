@@ -1,6 +1,14 @@
 import type { HttpTransport } from '../http/transport.ts'
 import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
-import type { FetchRequest, FetchResult, PartitionOffsets, ProduceRecord, ProduceResult, TopicDetail, TopicSummary } from '../types.ts'
+import type {
+  FetchRequest,
+  FetchResult,
+  PartitionOffsets,
+  ProduceRecord,
+  ProduceResult,
+  TopicDetail,
+  TopicSummary,
+} from '../types.ts'
 import { toOffset } from '../wire-json.ts'
 import { BaseClient } from './base-client.ts'
 import { ConsumerRegistry, fetchWithConsumer, type ConsumerFlavor } from './consumer-session.ts'
@@ -18,7 +26,12 @@ export class V2Client extends BaseClient {
   protected readonly flavor: ConsumerFlavor
   protected readonly consumers = new ConsumerRegistry()
 
-  constructor(transport: HttpTransport, flavor: ConsumerFlavor = 'confluent', dialect?: DialectInfo, capabilities?: Partial<Capabilities>) {
+  constructor(
+    transport: HttpTransport,
+    flavor: ConsumerFlavor = 'confluent',
+    dialect?: DialectInfo,
+    capabilities?: Partial<Capabilities>,
+  ) {
     super()
     this.t = transport
     this.flavor = flavor
@@ -52,20 +65,37 @@ export class V2Client extends BaseClient {
   }
 
   async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
-    const names = asStringList(await this.t.json({ path: '/topics', accept: V2.metadata, signal }), 'a list of topic names')
+    const names = asStringList(
+      await this.t.json({ path: '/topics', accept: V2.metadata, signal }),
+      'a list of topic names',
+    )
     return names.map((name) => ({ name }))
   }
 
   async getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
-    return parseTopicDetail(await this.t.json({ path: `/topics/${seg(name)}`, accept: V2.metadata, signal }), name)
+    return parseTopicDetail(
+      await this.t.json({ path: `/topics/${seg(name)}`, accept: V2.metadata, signal }),
+      name,
+    )
   }
 
-  async getPartitionOffsets(topic: string, partition: number, signal?: AbortSignal): Promise<PartitionOffsets> {
+  async getPartitionOffsets(
+    topic: string,
+    partition: number,
+    signal?: AbortSignal,
+  ): Promise<PartitionOffsets> {
     const o = asObject(
-      await this.t.json({ path: `/topics/${seg(topic)}/partitions/${partition}/offsets`, accept: V2.metadata, signal }),
+      await this.t.json({
+        path: `/topics/${seg(topic)}/partitions/${partition}/offsets`,
+        accept: V2.metadata,
+        signal,
+      }),
       'partition offsets',
     )
-    return { beginning: toOffset(o.beginning_offset, 'beginning_offset'), end: toOffset(o.end_offset, 'end_offset') }
+    return {
+      beginning: toOffset(o.beginning_offset, 'beginning_offset'),
+      end: toOffset(o.end_offset, 'end_offset'),
+    }
   }
 
   protected produceRecordBody(r: ProduceRecord, toPartition: boolean): Record<string, unknown> {
@@ -75,7 +105,11 @@ export class V2Client extends BaseClient {
     return out
   }
 
-  async produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {
+  async produce(
+    topic: string,
+    records: ProduceRecord[],
+    options: ProduceOptions = {},
+  ): Promise<ProduceResult[]> {
     const toPartition = options.partition !== undefined
     const raw = await this.t.json({
       method: 'POST',

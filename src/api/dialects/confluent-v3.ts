@@ -28,7 +28,8 @@ export function splitJsonStream(text: string): string[] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (inString) {
-      if (c === 92) i++ // backslash: skip the escaped character
+      if (c === 92)
+        i++ // backslash: skip the escaped character
       else if (c === 34) inString = false
       continue
     }
@@ -70,7 +71,10 @@ export class ConfluentV3Client extends BaseClient {
     this.dialect = {
       id: 'confluent-v3',
       name: 'Confluent REST Proxy API v3',
-      notes: [`cluster ${clusterId}`, v2 ? 'browsing through API v2 consumers' : 'no API v2 on this endpoint: browsing unavailable'],
+      notes: [
+        `cluster ${clusterId}`,
+        v2 ? 'browsing through API v2 consumers' : 'no API v2 on this endpoint: browsing unavailable',
+      ],
     }
     this.capabilities = {
       listTopics: true,
@@ -99,7 +103,10 @@ export class ConfluentV3Client extends BaseClient {
   }
 
   async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
-    const list = asObject(await this.t.json({ path: `${this.cluster}/topics`, accept: JSON_TYPE, signal }), 'a topic list')
+    const list = asObject(
+      await this.t.json({ path: `${this.cluster}/topics`, accept: JSON_TYPE, signal }),
+      'a topic list',
+    )
     return asArray(list.data, 'topics').map((raw) => {
       const t = asObject(raw, 'a topic')
       return {
@@ -111,20 +118,40 @@ export class ConfluentV3Client extends BaseClient {
   }
 
   private async partitionsV3(name: string, signal?: AbortSignal): Promise<Partition[]> {
-    const list = asObject(await this.t.json({ path: `${this.cluster}/topics/${seg(name)}/partitions`, accept: JSON_TYPE, signal }), 'a partition list')
+    const list = asObject(
+      await this.t.json({
+        path: `${this.cluster}/topics/${seg(name)}/partitions`,
+        accept: JSON_TYPE,
+        signal,
+      }),
+      'a partition list',
+    )
     const partitions = await Promise.all(
       asArray(list.data, 'partitions').map(async (raw): Promise<Partition> => {
         const p = asObject(raw, 'a partition')
         const id = asInt(p.partition_id, 'partition_id')
         const replicas = asObject(
-          await this.t.json({ path: `${this.cluster}/topics/${seg(name)}/partitions/${id}/replicas`, accept: JSON_TYPE, signal }),
+          await this.t.json({
+            path: `${this.cluster}/topics/${seg(name)}/partitions/${id}/replicas`,
+            accept: JSON_TYPE,
+            signal,
+          }),
           'a replica list',
         )
         const rs = asArray(replicas.data, 'replicas').map((r) => {
           const o = asObject(r, 'a replica')
-          return { broker: asInt(o.broker_id, 'broker_id'), leader: o.is_leader === true, inSync: o.is_in_sync === true }
+          return {
+            broker: asInt(o.broker_id, 'broker_id'),
+            leader: o.is_leader === true,
+            inSync: o.is_in_sync === true,
+          }
         })
-        return { id, leader: brokerIdFromRelated(p.leader) ?? rs.find((r) => r.leader)?.broker ?? null, replicas: rs, inSync: rs.filter((r) => r.inSync).map((r) => r.broker) }
+        return {
+          id,
+          leader: brokerIdFromRelated(p.leader) ?? rs.find((r) => r.leader)?.broker ?? null,
+          replicas: rs,
+          inSync: rs.filter((r) => r.inSync).map((r) => r.broker),
+        }
       }),
     )
     return partitions.sort((a, b) => a.id - b.id)
@@ -138,14 +165,19 @@ export class ConfluentV3Client extends BaseClient {
     ])
     const configs = asArray(asObject(rawConfigs, 'a config list').data, 'configs').map((raw) => {
       const c = asObject(raw, 'a config')
-      return { name: String(c.name), value: c.value === null || c.value === undefined ? null : String(c.value) }
+      return {
+        name: String(c.name),
+        value: c.value === null || c.value === undefined ? null : String(c.value),
+      }
     })
     configs.sort((a, b) => a.name.localeCompare(b.name))
     return { name, partitions, configs }
   }
 
   getPartitionOffsets(topic: string, partition: number, signal?: AbortSignal): Promise<PartitionOffsets> {
-    return this.v2 ? this.v2.getPartitionOffsets(topic, partition, signal) : super.getPartitionOffsets(topic, partition, signal)
+    return this.v2
+      ? this.v2.getPartitionOffsets(topic, partition, signal)
+      : super.getPartitionOffsets(topic, partition, signal)
   }
 
   fetchRecords(req: FetchRequest): Promise<FetchResult> {
@@ -153,7 +185,11 @@ export class ConfluentV3Client extends BaseClient {
   }
 
   /** Streamed produce: one JSON object per record in one request, one delivery report per record back. */
-  async produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {
+  async produce(
+    topic: string,
+    records: ProduceRecord[],
+    options: ProduceOptions = {},
+  ): Promise<ProduceResult[]> {
     const body = records
       .map((r) => {
         const out: Record<string, unknown> = {}
@@ -177,12 +213,17 @@ export class ConfluentV3Client extends BaseClient {
       timeoutMs: 120_000,
     })
     const reports = splitJsonStream(res.text).map((t) => parseWireJson(t))
-    if (reports.length !== records.length) throw unexpected(`${records.length} delivery reports`, reports.length)
+    if (reports.length !== records.length)
+      throw unexpected(`${records.length} delivery reports`, reports.length)
     return reports.map((raw): ProduceResult => {
       const r = asObject(raw, 'a delivery report')
       const code = typeof r.error_code === 'number' ? r.error_code : null
       if (code !== 200 || r.offset === undefined) {
-        return { ok: false, errorCode: code, message: typeof r.message === 'string' ? r.message : 'Delivery failed.' }
+        return {
+          ok: false,
+          errorCode: code,
+          message: typeof r.message === 'string' ? r.message : 'Delivery failed.',
+        }
       }
       const ts = typeof r.timestamp === 'string' ? Date.parse(r.timestamp) : NaN
       return {
@@ -198,23 +239,48 @@ export class ConfluentV3Client extends BaseClient {
     const body: Record<string, unknown> = { topic_name: req.name, partitions_count: req.partitions }
     if (req.replicationFactor) body.replication_factor = req.replicationFactor
     if (req.configs) body.configs = Object.entries(req.configs).map(([name, value]) => ({ name, value }))
-    await this.t.request({ method: 'POST', path: `${this.cluster}/topics`, accept: JSON_TYPE, contentType: JSON_TYPE, body: JSON.stringify(body), signal })
+    await this.t.request({
+      method: 'POST',
+      path: `${this.cluster}/topics`,
+      accept: JSON_TYPE,
+      contentType: JSON_TYPE,
+      body: JSON.stringify(body),
+      signal,
+    })
   }
 
   async deleteTopic(name: string, signal?: AbortSignal): Promise<void> {
-    await this.t.request({ method: 'DELETE', path: `${this.cluster}/topics/${seg(name)}`, accept: JSON_TYPE, signal })
+    await this.t.request({
+      method: 'DELETE',
+      path: `${this.cluster}/topics/${seg(name)}`,
+      accept: JSON_TYPE,
+      signal,
+    })
   }
 
   async listConsumerGroups(signal?: AbortSignal): Promise<ConsumerGroupSummary[]> {
-    const list = asObject(await this.t.json({ path: `${this.cluster}/consumer-groups`, accept: JSON_TYPE, signal }), 'a consumer group list')
+    const list = asObject(
+      await this.t.json({ path: `${this.cluster}/consumer-groups`, accept: JSON_TYPE, signal }),
+      'a consumer group list',
+    )
     return asArray(list.data, 'consumer groups').map((raw) => {
       const g = asObject(raw, 'a consumer group')
-      return { groupId: String(g.consumer_group_id), state: typeof g.state === 'string' ? g.state : undefined }
+      return {
+        groupId: String(g.consumer_group_id),
+        state: typeof g.state === 'string' ? g.state : undefined,
+      }
     })
   }
 
   async getConsumerLags(groupId: string, signal?: AbortSignal): Promise<ConsumerLag[]> {
-    const list = asObject(await this.t.json({ path: `${this.cluster}/consumer-groups/${seg(groupId)}/lags`, accept: JSON_TYPE, signal }), 'a lag list')
+    const list = asObject(
+      await this.t.json({
+        path: `${this.cluster}/consumer-groups/${seg(groupId)}/lags`,
+        accept: JSON_TYPE,
+        signal,
+      }),
+      'a lag list',
+    )
     return asArray(list.data, 'lags').map((raw) => {
       const l = asObject(raw, 'a lag')
       return {

@@ -37,7 +37,14 @@ export class ConsumerRegistry {
 
 function deleteInstance(transport: HttpTransport, path: string, keepalive: boolean) {
   // Confluent answers a misleading 40403 to a DELETE without the v2 Accept (confluentinc/kafka-rest#593).
-  return transport.request({ method: 'DELETE', path, accept: V2.metadata, contentType: V2.metadata, keepalive, timeoutMs: 10_000 })
+  return transport.request({
+    method: 'DELETE',
+    path,
+    accept: V2.metadata,
+    contentType: V2.metadata,
+    keepalive,
+    timeoutMs: 10_000,
+  })
 }
 
 function createBody(flavor: ConsumerFlavor, name: string): Record<string, unknown> {

@@ -15,7 +15,10 @@ export class IbmAdminApi {
   }
 
   async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
-    const list = asArray(await this.transport.json({ path: '/admin/topics', accept: JSON_TYPE, signal }), 'a list of topics')
+    const list = asArray(
+      await this.transport.json({ path: '/admin/topics', accept: JSON_TYPE, signal }),
+      'a list of topics',
+    )
     return list.map((raw) => {
       const t = asObject(raw, 'a topic')
       const partitions = typeof t.partitions === 'number' ? t.partitions : undefined
@@ -23,17 +26,26 @@ export class IbmAdminApi {
     })
   }
 
-  async configs(name: string, signal?: AbortSignal): Promise<Array<{ name: string; value: string | null }> | null> {
+  async configs(
+    name: string,
+    signal?: AbortSignal,
+  ): Promise<Array<{ name: string; value: string | null }> | null> {
     const list = await this.listTopicsRaw(signal)
     const t = list.find((x) => x.name === name)
     if (!t) return null
     return Object.entries(t)
       .filter(([k]) => k !== 'name' && k !== 'partitions')
-      .map(([k, v]) => ({ name: k, value: v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v) }))
+      .map(([k, v]) => ({
+        name: k,
+        value: v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v),
+      }))
   }
 
   private async listTopicsRaw(signal?: AbortSignal): Promise<Array<Record<string, unknown>>> {
-    const list = asArray(await this.transport.json({ path: '/admin/topics', accept: JSON_TYPE, signal }), 'a list of topics')
+    const list = asArray(
+      await this.transport.json({ path: '/admin/topics', accept: JSON_TYPE, signal }),
+      'a list of topics',
+    )
     return list.map((raw) => asObject(raw, 'a topic'))
   }
 
@@ -51,6 +63,11 @@ export class IbmAdminApi {
   }
 
   async deleteTopic(name: string, signal?: AbortSignal): Promise<void> {
-    await this.transport.request({ method: 'DELETE', path: `/admin/topics/${seg(name)}`, accept: JSON_TYPE, signal })
+    await this.transport.request({
+      method: 'DELETE',
+      path: `/admin/topics/${seg(name)}`,
+      accept: JSON_TYPE,
+      signal,
+    })
   }
 }

@@ -48,7 +48,9 @@ export class IbmEventStreamsClient extends BaseClient {
   }
 
   listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
-    return this.admin ? this.admin.listTopics(signal) : Promise.reject(unsupported('Listing topics (no Admin API URL given)', this.dialect.name))
+    return this.admin
+      ? this.admin.listTopics(signal)
+      : Promise.reject(unsupported('Listing topics (no Admin API URL given)', this.dialect.name))
   }
 
   async getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
@@ -63,7 +65,11 @@ export class IbmEventStreamsClient extends BaseClient {
     }
   }
 
-  async produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {
+  async produce(
+    topic: string,
+    records: ProduceRecord[],
+    options: ProduceOptions = {},
+  ): Promise<ProduceResult[]> {
     const results: ProduceResult[] = []
     for (const r of records) {
       const text = r.value && isValidUtf8(r.value)
@@ -72,7 +78,10 @@ export class IbmEventStreamsClient extends BaseClient {
         query.key = new TextDecoder().decode(r.key)
         query.keyType = 'text'
       }
-      if (r.headers?.length) query.headers = r.headers.map((h) => `${h.name}:${h.value ? new TextDecoder().decode(h.value) : ''}`).join(',')
+      if (r.headers?.length)
+        query.headers = r.headers
+          .map((h) => `${h.name}:${h.value ? new TextDecoder().decode(h.value) : ''}`)
+          .join(',')
       const res = await this.producer.request({
         method: 'POST',
         path: `/topics/${encodeURIComponent(topic)}/records`,

@@ -15,13 +15,21 @@ export class KarapaceClient extends V2Client {
     super(
       transport,
       'karapace',
-      { id: 'karapace', name: 'Karapace REST proxy (v2), binary', notes: version ? [`Karapace ${version}`] : [] },
+      {
+        id: 'karapace',
+        name: 'Karapace REST proxy (v2), binary',
+        notes: version ? [`Karapace ${version}`] : [],
+      },
       // A null or empty binary value becomes empty bytes, not a tombstone.
       { produceNull: false, browseTimestamps: true },
     )
   }
 
-  async produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {
+  async produce(
+    topic: string,
+    records: ProduceRecord[],
+    options: ProduceOptions = {},
+  ): Promise<ProduceResult[]> {
     try {
       return await super.produce(topic, records, options)
     } catch (e) {

@@ -1,7 +1,15 @@
 import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport } from '../http/transport.ts'
 import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
-import type { FetchRequest, FetchResult, KafkaRecord, ProduceRecord, ProduceResult, TopicDetail, TopicSummary } from '../types.ts'
+import type {
+  FetchRequest,
+  FetchResult,
+  KafkaRecord,
+  ProduceRecord,
+  ProduceResult,
+  TopicDetail,
+  TopicSummary,
+} from '../types.ts'
 import { BaseClient } from './base-client.ts'
 import { parseV2Record } from './consumer-session.ts'
 import { V2 } from './media-types.ts'
@@ -15,7 +23,11 @@ const MAX_BYTES = 4 * 1024 * 1024
  * read (`GET /topics/{t}/partitions/{p}/records`) — so browsing needs no consumer instance.
  */
 export class RedpandaClient extends BaseClient {
-  readonly dialect: DialectInfo = { id: 'redpanda', name: 'Redpanda HTTP proxy (v2), binary', notes: ['partitions found by probing: the proxy has no topic metadata route'] }
+  readonly dialect: DialectInfo = {
+    id: 'redpanda',
+    name: 'Redpanda HTTP proxy (v2), binary',
+    notes: ['partitions found by probing: the proxy has no topic metadata route'],
+  }
   readonly capabilities: Capabilities = {
     listTopics: true,
     topicMetadata: true,
@@ -44,11 +56,20 @@ export class RedpandaClient extends BaseClient {
   }
 
   async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
-    const names = asStringList(await this.t.json({ path: '/topics', accept: V2.metadata, signal }), 'a list of topic names')
+    const names = asStringList(
+      await this.t.json({ path: '/topics', accept: V2.metadata, signal }),
+      'a list of topic names',
+    )
     return names.map((name) => ({ name }))
   }
 
-  private async read(topic: string, partition: number, offset: string, signal?: AbortSignal, maxBytes = MAX_BYTES): Promise<KafkaRecord[]> {
+  private async read(
+    topic: string,
+    partition: number,
+    offset: string,
+    signal?: AbortSignal,
+    maxBytes = MAX_BYTES,
+  ): Promise<KafkaRecord[]> {
     const raw = await this.t.json({
       path: `/topics/${seg(topic)}/partitions/${partition}/records`,
       query: { offset, timeout: 1000, max_bytes: maxBytes },
@@ -93,7 +114,11 @@ export class RedpandaClient extends BaseClient {
     return { records, nextOffset: next.toString() }
   }
 
-  async produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {
+  async produce(
+    topic: string,
+    records: ProduceRecord[],
+    options: ProduceOptions = {},
+  ): Promise<ProduceResult[]> {
     const body = {
       records: records.map((r) => {
         const out: Record<string, unknown> = { value: b64(r.value) }

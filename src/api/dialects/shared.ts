@@ -12,7 +12,8 @@ export function b64(bytes: Uint8Array | null): string | null {
 
 /** Thrown when a 2xx body does not have the shape the dialect promises. */
 export function unexpected(what: string, got: unknown): KafkaRestError {
-  const sample = JSON.stringify(got, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))?.slice(0, 120) ?? String(got)
+  const sample =
+    JSON.stringify(got, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))?.slice(0, 120) ?? String(got)
   return new KafkaRestError({
     kind: 'invalid-response',
     message: `Unexpected answer: expected ${what}, got ${sample}`,
@@ -90,7 +91,11 @@ export function parseProduceOffsets(raw: unknown, expected: number): ProduceResu
     const code = typeof e.error_code === 'number' ? e.error_code : null
     const message = typeof e.error === 'string' ? e.error : typeof e.message === 'string' ? e.message : null
     if ((code !== null && code !== 200) || message !== null || e.offset === null || e.offset === undefined) {
-      return { ok: false, errorCode: code, message: message ?? 'The endpoint reported no offset for this record.' }
+      return {
+        ok: false,
+        errorCode: code,
+        message: message ?? 'The endpoint reported no offset for this record.',
+      }
     }
     return { ok: true, partition: asInt(e.partition, 'partition'), offset: toOffset(e.offset) }
   })

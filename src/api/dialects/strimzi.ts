@@ -12,7 +12,11 @@ export class StrimziClient extends V2Client {
     super(
       transport,
       'strimzi',
-      { id: 'strimzi', name: 'Strimzi Kafka Bridge', notes: bridgeVersion ? [`bridge version ${bridgeVersion}`] : [] },
+      {
+        id: 'strimzi',
+        name: 'Strimzi Kafka Bridge',
+        notes: bridgeVersion ? [`bridge version ${bridgeVersion}`] : [],
+      },
       {
         produceHeaders: true,
         produceTimestamp: true,
@@ -27,7 +31,8 @@ export class StrimziClient extends V2Client {
 
   protected produceRecordBody(r: ProduceRecord, toPartition: boolean): Record<string, unknown> {
     const out = super.produceRecordBody(r, toPartition)
-    if (r.headers?.length) out.headers = r.headers.map((h) => ({ key: h.name, value: b64(h.value ?? new Uint8Array()) }))
+    if (r.headers?.length)
+      out.headers = r.headers.map((h) => ({ key: h.name, value: b64(h.value ?? new Uint8Array()) }))
     if (r.timestamp !== undefined) out.timestamp = r.timestamp
     return out
   }

@@ -26,7 +26,12 @@ describe('toCurl', () => {
   })
 
   it('handles bearer auth and GET', () => {
-    const curl = toCurl({ ...entry, method: 'GET', body: null, authHeader: { name: 'Authorization', scheme: 'bearer' } })
+    const curl = toCurl({
+      ...entry,
+      method: 'GET',
+      body: null,
+      authHeader: { name: 'Authorization', scheme: 'bearer' },
+    })
     expect(curl).toBe(
       `curl 'http://127.0.0.1:8082/topics/orders' -H 'Accept: application/vnd.kafka.v2+json' -H 'Content-Type: application/vnd.kafka.binary.v2+json' -H "Authorization: Bearer $API_KEY"`,
     )

@@ -14,7 +14,10 @@ export interface CurlOptions {
  * The request as a curl command QA can paste into a bug report. It targets the endpoint directly (not our
  * proxy), and writes the key as `$API_KEY` unless the user opted in to include it.
  */
-export function toCurl(entry: Pick<RequestLogEntry, 'method' | 'url' | 'headers' | 'authHeader' | 'body'>, options: CurlOptions = {}): string {
+export function toCurl(
+  entry: Pick<RequestLogEntry, 'method' | 'url' | 'headers' | 'authHeader' | 'body'>,
+  options: CurlOptions = {},
+): string {
   const parts = ['curl']
   if (entry.method !== 'GET') parts.push('-X', entry.method)
   parts.push(shellQuote(entry.url))
@@ -23,17 +26,30 @@ export function toCurl(entry: Pick<RequestLogEntry, 'method' | 'url' | 'headers'
     const { name, scheme } = entry.authHeader
     if (options.apiKey !== undefined) {
       const value =
-        scheme === 'bearer' ? `Bearer ${options.apiKey}` : scheme === 'basic-token' ? `Basic ${btoa(`token:${options.apiKey}`)}` : options.apiKey
+        scheme === 'bearer'
+          ? `Bearer ${options.apiKey}`
+          : scheme === 'basic-token'
+            ? `Basic ${btoa(`token:${options.apiKey}`)}`
+            : options.apiKey
       parts.push('-H', shellQuote(`${name}: ${value}`))
     } else {
       // Double quotes so the shell expands the variable; nothing else in the value needs quoting.
-      const value = scheme === 'bearer' ? 'Bearer $API_KEY' : scheme === 'basic-token' ? 'Basic $(printf token:%s "$API_KEY" | base64)' : '$API_KEY'
+      const value =
+        scheme === 'bearer'
+          ? 'Bearer $API_KEY'
+          : scheme === 'basic-token'
+            ? 'Basic $(printf token:%s "$API_KEY" | base64)'
+            : '$API_KEY'
       parts.push('-H', `"${name}: ${value}"`)
     }
   }
   if (entry.body) {
     if (entry.body.text !== null) parts.push('--data-binary', shellQuote(entry.body.text))
-    else parts.push('--data-binary', `@body.bin  # ${entry.body.size} bytes of ${entry.body.binary ? 'binary ' : ''}body, not included`)
+    else
+      parts.push(
+        '--data-binary',
+        `@body.bin  # ${entry.body.size} bytes of ${entry.body.binary ? 'binary ' : ''}body, not included`,
+      )
   }
   return parts.join(' ')
 }

@@ -82,7 +82,9 @@ export function authHeaderFor(scheme: AuthScheme, apiKey: string): { name: strin
 }
 
 function defaultProxyBase(): string {
-  return typeof document !== 'undefined' ? new URL('proxy', document.baseURI).href.replace(/\/$/, '') : '/proxy'
+  return typeof document !== 'undefined'
+    ? new URL('proxy', document.baseURI).href.replace(/\/$/, '')
+    : '/proxy'
 }
 
 function buildQuery(query: RestRequest['query']): string {
@@ -200,7 +202,10 @@ export class HttpTransport {
     try {
       return parseWireJson(res.text) as T
     } catch {
-      throw invalidResponse(res, { method: req.method ?? 'GET', url: endpointUrl(this.settings.endpoint, req.path, req.query) })
+      throw invalidResponse(res, {
+        method: req.method ?? 'GET',
+        url: endpointUrl(this.settings.endpoint, req.path, req.query),
+      })
     }
   }
 
@@ -218,7 +223,9 @@ export class HttpTransport {
       })
     }
     const code = parsed.errorCode !== null && parsed.errorCode !== res.status ? ` ${parsed.errorCode}` : ''
-    const said = parsed.message ?? (parsed.html ? 'an HTML page' : res.status === 406 ? 'Not Acceptable (no body)' : 'no message')
+    const said =
+      parsed.message ??
+      (parsed.html ? 'an HTML page' : res.status === 406 ? 'Not Acceptable (no body)' : 'no message')
     return new KafkaRestError({
       kind: 'http',
       status: res.status,
@@ -232,9 +239,19 @@ export class HttpTransport {
     })
   }
 
-  private async failure(_err: unknown, request: RequestSummary, req: RestRequest, timeout: AbortSignal): Promise<KafkaRestError> {
+  private async failure(
+    _err: unknown,
+    request: RequestSummary,
+    req: RestRequest,
+    timeout: AbortSignal,
+  ): Promise<KafkaRestError> {
     if (req.signal?.aborted) {
-      return new KafkaRestError({ kind: 'aborted', message: 'Cancelled.', hint: 'The request was cancelled.', request })
+      return new KafkaRestError({
+        kind: 'aborted',
+        message: 'Cancelled.',
+        hint: 'The request was cancelled.',
+        request,
+      })
     }
     if (timeout.aborted) {
       return new KafkaRestError({
@@ -311,7 +328,14 @@ async function sendWithFetch(
     cache: 'no-store',
   })
   if (res.type === 'opaqueredirect') {
-    return { status: 302, contentType: 'application/json', text: JSON.stringify({ error: 'upstream_redirect', message: 'The endpoint redirected. Use the final URL as the endpoint.' }) }
+    return {
+      status: 302,
+      contentType: 'application/json',
+      text: JSON.stringify({
+        error: 'upstream_redirect',
+        message: 'The endpoint redirected. Use the final URL as the endpoint.',
+      }),
+    }
   }
   return { status: res.status, contentType: res.headers.get('content-type'), text: await res.text() }
 }
@@ -329,7 +353,12 @@ function sendWithXhr(
     xhr.open(method, url)
     for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v)
     xhr.upload.onprogress = (e) => onUploadProgress(e.loaded, e.lengthComputable ? e.total : bodySize(body))
-    xhr.onload = () => resolve({ status: xhr.status, contentType: xhr.getResponseHeader('content-type'), text: xhr.responseText })
+    xhr.onload = () =>
+      resolve({
+        status: xhr.status,
+        contentType: xhr.getResponseHeader('content-type'),
+        text: xhr.responseText,
+      })
     xhr.onerror = () => reject(new TypeError('Network request failed'))
     xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'))
     signal.addEventListener('abort', () => xhr.abort(), { once: true })

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest'
 import { bytesToBase64 } from '../bytes/base64.ts'
 import { handleEncodeRequest } from './base64-worker-protocol.ts'
