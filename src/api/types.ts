@@ -65,6 +65,12 @@ export interface KafkaRecord {
 export interface ProduceRecord {
   key: Uint8Array | null
   value: Uint8Array | null
+  /**
+   * The value already base64-encoded (standard alphabet, padded), e.g. by a Web Worker for a large file. When
+   * present it must equal `bytesToBase64(value)`: adapters with JSON bodies splice it in as is instead of
+   * encoding `value` again on the main thread; adapters that send raw bytes use `value`.
+   */
+  valueBase64?: string
   partition?: number
   headers?: RecordHeader[]
   /** Milliseconds since the epoch. */

@@ -26,7 +26,9 @@ import {
   parseProduceOffsets,
   parseTopicDetail,
   seg,
+  stringifyBody,
   unexpected,
+  valueJson,
 } from './shared.ts'
 
 const FETCH_CHUNK = 1000
@@ -232,7 +234,7 @@ export class ConfluentV1Client extends BaseClient {
     const toPartition = options.partition !== undefined
     const body = {
       records: records.map((r) => {
-        const out: Record<string, unknown> = { value: b64(r.value) }
+        const out: Record<string, unknown> = { value: valueJson(r) }
         if (r.key !== null) out.key = b64(r.key)
         if (!toPartition && r.partition !== undefined) out.partition = r.partition
         return out
@@ -243,7 +245,7 @@ export class ConfluentV1Client extends BaseClient {
       path: toPartition ? `/topics/${seg(topic)}/partitions/${options.partition}` : `/topics/${seg(topic)}`,
       accept: V1.plain,
       contentType: V1.binary,
-      body: JSON.stringify(body),
+      body: stringifyBody(body),
       signal: options.signal,
       onUploadProgress: options.onUploadProgress,
       timeoutMs: 120_000,

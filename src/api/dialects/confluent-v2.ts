@@ -13,7 +13,16 @@ import { toOffset } from '../wire-json.ts'
 import { BaseClient } from './base-client.ts'
 import { ConsumerRegistry, fetchWithConsumer, type ConsumerFlavor } from './consumer-session.ts'
 import { V2 } from './media-types.ts'
-import { asObject, asStringList, b64, parseProduceOffsets, parseTopicDetail, seg } from './shared.ts'
+import {
+  asObject,
+  asStringList,
+  b64,
+  parseProduceOffsets,
+  parseTopicDetail,
+  seg,
+  stringifyBody,
+  valueJson,
+} from './shared.ts'
 
 /**
  * The v2 surface shared by Confluent REST Proxy v2, Karapace and (with its own tweaks) the Strimzi bridge:
@@ -99,7 +108,7 @@ export class V2Client extends BaseClient {
   }
 
   protected produceRecordBody(r: ProduceRecord, toPartition: boolean): Record<string, unknown> {
-    const out: Record<string, unknown> = { value: b64(r.value) }
+    const out: Record<string, unknown> = { value: valueJson(r) }
     if (r.key !== null) out.key = b64(r.key)
     if (!toPartition && r.partition !== undefined) out.partition = r.partition
     return out
@@ -116,7 +125,7 @@ export class V2Client extends BaseClient {
       path: toPartition ? `/topics/${seg(topic)}/partitions/${options.partition}` : `/topics/${seg(topic)}`,
       accept: V2.metadata,
       contentType: V2.binary,
-      body: JSON.stringify({ records: records.map((r) => this.produceRecordBody(r, toPartition)) }),
+      body: stringifyBody({ records: records.map((r) => this.produceRecordBody(r, toPartition)) }),
       signal: options.signal,
       onUploadProgress: options.onUploadProgress,
       timeoutMs: 120_000,

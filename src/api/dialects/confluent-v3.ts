@@ -17,7 +17,17 @@ import { parseWireJson, toOffset } from '../wire-json.ts'
 import { BaseClient } from './base-client.ts'
 import type { V2Client } from './confluent-v2.ts'
 import { JSON_TYPE } from './media-types.ts'
-import { asArray, asInt, asObject, b64, isObject, seg, unexpected } from './shared.ts'
+import {
+  asArray,
+  asInt,
+  asObject,
+  b64,
+  isObject,
+  seg,
+  stringifyBody,
+  unexpected,
+  valueJson,
+} from './shared.ts'
 
 /** Splits a body of concatenated JSON values (v3 streamed produce answers one report per record). */
 export function splitJsonStream(text: string): string[] {
@@ -197,9 +207,9 @@ export class ConfluentV3Client extends BaseClient {
         if (partition !== undefined) out.partition_id = partition
         if (r.headers?.length) out.headers = r.headers.map((h) => ({ name: h.name, value: b64(h.value) }))
         if (r.key !== null) out.key = { type: 'BINARY', data: b64(r.key) }
-        if (r.value !== null) out.value = { type: 'BINARY', data: b64(r.value) }
+        if (r.value !== null) out.value = { type: 'BINARY', data: valueJson(r) }
         if (r.timestamp !== undefined) out.timestamp = new Date(r.timestamp).toISOString()
-        return JSON.stringify(out)
+        return stringifyBody(out)
       })
       .join('\n')
     const res = await this.t.request({

@@ -13,7 +13,16 @@ import type {
 import { BaseClient } from './base-client.ts'
 import { parseV2Record } from './consumer-session.ts'
 import { V2 } from './media-types.ts'
-import { asArray, asStringList, b64, isObject, parseProduceOffsets, seg } from './shared.ts'
+import {
+  asArray,
+  asStringList,
+  b64,
+  isObject,
+  parseProduceOffsets,
+  seg,
+  stringifyBody,
+  valueJson,
+} from './shared.ts'
 
 const MAX_PARTITIONS_PROBED = 256
 const MAX_BYTES = 4 * 1024 * 1024
@@ -121,7 +130,7 @@ export class RedpandaClient extends BaseClient {
   ): Promise<ProduceResult[]> {
     const body = {
       records: records.map((r) => {
-        const out: Record<string, unknown> = { value: b64(r.value) }
+        const out: Record<string, unknown> = { value: valueJson(r) }
         if (r.key !== null) out.key = b64(r.key)
         const partition = options.partition ?? r.partition
         if (partition !== undefined) out.partition = partition
@@ -133,7 +142,7 @@ export class RedpandaClient extends BaseClient {
       path: `/topics/${seg(topic)}`,
       accept: V2.metadata,
       contentType: V2.binary,
-      body: JSON.stringify(body),
+      body: stringifyBody(body),
       signal: options.signal,
       onUploadProgress: options.onUploadProgress,
       timeoutMs: 120_000,

@@ -1,6 +1,13 @@
 import { bytesToBase64 } from '../../lib/bytes/base64.ts'
 import { KafkaRestError } from '../errors.ts'
-import type { Partition, ProduceResult, Replica, TopicConfigEntry, TopicDetail } from '../types.ts'
+import type {
+  Partition,
+  ProduceRecord,
+  ProduceResult,
+  Replica,
+  TopicConfigEntry,
+  TopicDetail,
+} from '../types.ts'
 import { toOffset } from '../wire-json.ts'
 
 /** Encodes one path segment (topic names may hold '.', '_' and '-' only, but never trust input). */
@@ -8,6 +15,37 @@ export const seg = (s: string | number) => encodeURIComponent(String(s))
 
 export function b64(bytes: Uint8Array | null): string | null {
   return bytes === null ? null : bytesToBase64(bytes)
+}
+
+/**
+ * A base64 string placed in a JSON body by `stringifyBody`. Base64 never needs JSON escaping, so a value of
+ * tens of megabytes is spliced into the output instead of being scanned again by `JSON.stringify`.
+ */
+export class Base64Json {
+  readonly text: string
+  constructor(text: string) {
+    this.text = text
+  }
+}
+
+/** A record's value for a JSON body: the pre-encoded `valueBase64` when the caller has it, else encoded here. */
+export function valueJson(r: ProduceRecord): Base64Json | null {
+  if (r.value === null) return null
+  return new Base64Json(r.valueBase64 ?? bytesToBase64(r.value))
+}
+
+/** `JSON.stringify(body)`, with every `Base64Json` written as a JSON string by concatenation. */
+export function stringifyBody(body: unknown): string {
+  const spliced: string[] = []
+  const token = `@krc-base64-${randomId()}@`
+  const skeleton = JSON.stringify(body, (_key, v: unknown) =>
+    v instanceof Base64Json ? `${token}${spliced.push(v.text) - 1}` : v,
+  )
+  if (spliced.length === 0) return skeleton
+  // split() with a capturing group alternates text and the captured index: [text, i, text, i, …, text].
+  const pieces = skeleton.split(new RegExp(`${token}(\\d+)`))
+  for (let i = 1; i < pieces.length; i += 2) pieces[i] = spliced[Number(pieces[i])]
+  return pieces.join('')
 }
 
 /** Thrown when a 2xx body does not have the shape the dialect promises. */
