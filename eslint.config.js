@@ -57,7 +57,8 @@ export default defineConfig([
           patterns: [
             {
               regex: '^\\.\\./\\.\\./(connection|topics|produce|browse|request-log)/',
-              message: 'Features must not import each other; move shared code to src/components, src/lib or src/api.',
+              message:
+                'Features must not import each other; move shared code to src/components, src/lib or src/api.',
             },
           ],
         },

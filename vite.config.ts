@@ -34,12 +34,12 @@ export default defineConfig({
         test: { name: 'server', environment: 'node', include: ['server/**/*.test.ts'], restoreMocks: true },
       },
       {
-        // The console's adapters against the sandbox (and contract doubles) over real HTTP.
+        // Adapters against the sandbox (and contract doubles) over real HTTP; load and fault tests.
         extends: true,
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['test/integration/**/*.test.ts'],
+          include: ['test/**/*.test.ts'],
           restoreMocks: true,
         },
       },

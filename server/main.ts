@@ -1,9 +1,8 @@
-import { serve } from '@hono/node-server'
-import type { Server } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createConsoleApp, type ClientConfig } from './app.ts'
+import type { ClientConfig } from './app.ts'
 import { buildIfStale } from './build-if-stale.ts'
+import { startConsoleServer } from './console-server.ts'
 import { OptionsError, parseServerOptions, USAGE } from './cli-options.ts'
 import { serverHostnames } from './proxy/request-guard.ts'
 import { TargetPolicy } from './proxy/target-policy.ts'
@@ -46,7 +45,10 @@ async function main(): Promise<void> {
     proxy: true,
     sandbox: sandbox ? { endpoint: sandbox.url, apiKey: sandbox.apiKeys[0] } : null,
   }
-  const app = createConsoleApp({
+  const running = await startConsoleServer({
+    host: options.host,
+    port: options.port,
+    timeoutMs: options.timeoutMs,
     hostnames: serverHostnames(options.host, options.allowedHosts),
     proxy: {
       policy: new TargetPolicy(allow),
@@ -57,17 +59,7 @@ async function main(): Promise<void> {
     clientConfig: () => clientConfig,
     distDir,
   })
-
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
-      resolve(s as Server),
-    )
-    s.once('error', reject)
-  })
-  // A slow client may not hold a request open longer than the proxy waits for the endpoint.
-  server.requestTimeout = options.timeoutMs + 10_000
-  const shown = options.host.includes(':') ? `[${options.host}]` : options.host
-  log(`Kafka REST Console: http://${shown}:${options.port}`)
+  log(`Kafka REST Console: ${running.url}`)
   if (!options.allowTargets.length)
     log('proxy: any http(s) endpoint allowed (loopback-only server); link-local/metadata addresses refused')
   else log(`proxy: allowed targets ${allow.join(', ')}`)
@@ -76,8 +68,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     if (closing) return
     closing = true
-    server.close()
-    server.closeAllConnections()
+    await running.close()
     await sandbox?.close()
     process.exit(0)
   }

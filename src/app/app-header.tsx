@@ -57,7 +57,11 @@ export function AppHeader({ path, client }: { path: string; client: KafkaRestCli
       )}
       <div className="ml-auto flex flex-wrap items-center gap-3">
         {client ? (
-          <p role="status" aria-label="Connection status" className="text-xs text-slate-600 dark:text-slate-300">
+          <p
+            role="status"
+            aria-label="Connection status"
+            className="text-xs text-slate-600 dark:text-slate-300"
+          >
             <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-emerald-500" />
             Connected to <span className="font-mono">{safeHost(endpoint)}</span> · {client.dialect.name}
           </p>
@@ -72,7 +76,11 @@ export function AppHeader({ path, client }: { path: string; client: KafkaRestCli
         </Button>
         <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-300">
           Theme
-          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)} className="rounded border border-slate-300 bg-transparent px-1 py-0.5 dark:border-slate-600">
+          <select
+            value={theme}
+            onChange={(e) => setTheme(e.target.value as Theme)}
+            className="rounded border border-slate-300 bg-transparent px-1 py-0.5 dark:border-slate-600"
+          >
             <option value="system">System</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>

@@ -39,8 +39,15 @@ export function App() {
     page = <ConnectPage proxyAvailable={config?.proxy ?? false} returnTo={location.params.get('next')} />
   } else if (path === '/topics') page = <TopicsPage connected={connected} />
   else if (path.startsWith('/topics/')) {
-    page = <TopicDetailPage key={path} connected={connected} topic={decodeURIComponent(path.slice('/topics/'.length))} />
-  } else if (path === '/produce') page = <ProducePage connected={connected} topic={location.params.get('topic')} />
+    page = (
+      <TopicDetailPage
+        key={path}
+        connected={connected}
+        topic={decodeURIComponent(path.slice('/topics/'.length))}
+      />
+    )
+  } else if (path === '/produce')
+    page = <ProducePage connected={connected} topic={location.params.get('topic')} />
   else if (path === '/browse') page = <BrowsePage connected={connected} params={location.params} />
   else page = <NotFound path={path} />
 

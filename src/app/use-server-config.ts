@@ -7,7 +7,10 @@ import { useConnectionStore } from '../stores/connection-store.ts'
  * defaults to the sandbox with its demo key; served as static files, "Use proxy" starts off.
  */
 export function useServerConfig(): { config: ServerConfig | null; ready: boolean } {
-  const [state, setState] = useState<{ config: ServerConfig | null; ready: boolean }>({ config: null, ready: false })
+  const [state, setState] = useState<{ config: ServerConfig | null; ready: boolean }>({
+    config: null,
+    ready: false,
+  })
   useEffect(() => {
     const ac = new AbortController()
     void fetchServerConfig(ac.signal).then((config) => {

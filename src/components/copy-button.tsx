@@ -3,7 +3,11 @@ import { copyText } from '../lib/clipboard.ts'
 import { Button, type ButtonProps } from './button.tsx'
 
 /** Copies on click and says so (or says it failed) — "copy does nothing" is a classic console complaint. */
-export function CopyButton({ getText, label = 'Copy', ...props }: { getText(): string; label?: string } & Omit<ButtonProps, 'onClick'>) {
+export function CopyButton({
+  getText,
+  label = 'Copy',
+  ...props
+}: { getText(): string; label?: string } & Omit<ButtonProps, 'onClick'>) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   const onClick = async () => {
     const ok = await copyText(getText())

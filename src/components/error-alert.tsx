@@ -1,11 +1,22 @@
 import { isKafkaRestError } from '../api/errors.ts'
 
 /** Shows any error the way QA needs it: what happened, what the endpoint said, and what to do. */
-export function ErrorAlert({ error, title = 'Request failed', onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+export function ErrorAlert({
+  error,
+  title = 'Request failed',
+  onRetry,
+}: {
+  error: unknown
+  title?: string
+  onRetry?: () => void
+}) {
   const e = isKafkaRestError(error) ? error : null
   const message = e ? e.message : error instanceof Error ? error.message : String(error)
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100">
+    <div
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100"
+    >
       <p className="font-semibold">{title}</p>
       <p className="mt-1 break-words">{message}</p>
       {e && e.details.length > 0 && (
@@ -22,7 +33,11 @@ export function ErrorAlert({ error, title = 'Request failed', onRetry }: { error
         </p>
       )}
       {onRetry && (
-        <button type="button" onClick={onRetry} className="mt-2 text-sm font-medium underline underline-offset-2">
+        <button
+          type="button"
+          onClick={onRetry}
+          className="mt-2 text-sm font-medium underline underline-offset-2"
+        >
           Retry
         </button>
       )}

@@ -11,9 +11,20 @@ export function Label({ htmlFor, children }: { htmlFor: string; children: ReactN
   )
 }
 
-export function FieldHint({ id, children, tone = 'muted' }: { id?: string; children: ReactNode; tone?: 'muted' | 'error' }) {
+export function FieldHint({
+  id,
+  children,
+  tone = 'muted',
+}: {
+  id?: string
+  children: ReactNode
+  tone?: 'muted' | 'error'
+}) {
   return (
-    <p id={id} className={`mt-1 text-xs ${tone === 'error' ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>
+    <p
+      id={id}
+      className={`mt-1 text-xs ${tone === 'error' ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}
+    >
       {children}
     </p>
   )
@@ -63,7 +74,12 @@ export function SelectField({ label, hint, id, className = '', children, ...prop
   return (
     <div className={className}>
       <Label htmlFor={fieldId}>{label}</Label>
-      <select id={fieldId} className={inputClass} aria-describedby={hint ? `${fieldId}-hint` : undefined} {...props}>
+      <select
+        id={fieldId}
+        className={inputClass}
+        aria-describedby={hint ? `${fieldId}-hint` : undefined}
+        {...props}
+      >
         {children}
       </select>
       {hint && <FieldHint id={`${fieldId}-hint`}>{hint}</FieldHint>}

@@ -1,7 +1,17 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 
 /** A native modal <dialog>: focus trap, Escape and inert background come from the browser. */
-export function Modal({ open, onClose, title, children }: { open: boolean; onClose(): void; title: string; children: ReactNode }) {
+export function Modal({
+  open,
+  onClose,
+  title,
+  children,
+}: {
+  open: boolean
+  onClose(): void
+  title: string
+  children: ReactNode
+}) {
   const ref = useRef<HTMLDialogElement>(null)
   const id = useId()
   useEffect(() => {

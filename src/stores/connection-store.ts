@@ -53,10 +53,10 @@ export const useConnectionStore = create<ConnectionState>()(
       active: null,
       initialized: false,
       setForm: (patch) => set((s) => ({ form: { ...s.form, ...patch } })),
-      connected: (profile) =>
-        set({ active: { id: crypto.randomUUID(), profile, connectedAt: Date.now() } }),
+      connected: (profile) => set({ active: { id: crypto.randomUUID(), profile, connectedAt: Date.now() } }),
       disconnect: () => set((s) => ({ active: null, form: { ...s.form, apiKey: '' } })),
-      initialize: (defaults) => set((s) => (s.initialized ? s : { initialized: true, form: { ...s.form, ...defaults } })),
+      initialize: (defaults) =>
+        set((s) => (s.initialized ? s : { initialized: true, form: { ...s.form, ...defaults } })),
     }),
     {
       name: CONNECTION_STORAGE_KEY,

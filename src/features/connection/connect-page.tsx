@@ -5,7 +5,13 @@ import { ConnectionForm } from './connection-form.tsx'
 import { DetectionNotes } from './detection-notes.tsx'
 import { useConnect } from './use-connect.ts'
 
-export function ConnectPage({ proxyAvailable, returnTo }: { proxyAvailable: boolean; returnTo: string | null }) {
+export function ConnectPage({
+  proxyAvailable,
+  returnTo,
+}: {
+  proxyAvailable: boolean
+  returnTo: string | null
+}) {
   const connect = useConnect()
   const onConnect = () => {
     connect.mutate(useConnectionStore.getState().form, {
@@ -20,8 +26,8 @@ export function ConnectPage({ proxyAvailable, returnTo }: { proxyAvailable: bool
     <div className="mx-auto max-w-2xl">
       <h1 className="text-xl font-semibold">Connect to a Kafka REST endpoint</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        Confluent REST Proxy (v1, v2, v3), IBM Message Hub and Event Streams, Strimzi Kafka Bridge, Karapace and Redpanda’s HTTP proxy.
-        The dialect is detected automatically.
+        Confluent REST Proxy (v1, v2, v3), IBM Message Hub and Event Streams, Strimzi Kafka Bridge, Karapace
+        and Redpanda’s HTTP proxy. The dialect is detected automatically.
       </p>
       <div className="mt-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
         <ConnectionForm onConnect={onConnect} busy={connect.isPending} proxyAvailable={proxyAvailable} />

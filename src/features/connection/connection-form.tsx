@@ -14,7 +14,15 @@ const AUTH_LABELS: Record<AuthScheme, string> = {
   none: 'No auth header',
 }
 
-export function ConnectionForm({ onConnect, busy, proxyAvailable }: { onConnect(): void; busy: boolean; proxyAvailable: boolean }) {
+export function ConnectionForm({
+  onConnect,
+  busy,
+  proxyAvailable,
+}: {
+  onConnect(): void
+  busy: boolean
+  proxyAvailable: boolean
+}) {
   const form = useConnectionStore((s) => s.form)
   const setForm = useConnectionStore((s) => s.setForm)
   const [reveal, setReveal] = useState(false)
@@ -30,7 +38,13 @@ export function ConnectionForm({ onConnect, busy, proxyAvailable }: { onConnect(
     setPasting(false)
     setFilledFrom(c.source)
     if (c.kind === 'event-streams') {
-      setForm({ endpoint: c.endpoint, apiKey: c.apiKey, adminEndpoint: c.adminEndpoint ?? '', dialect: 'ibm-event-streams', authScheme: 'bearer' })
+      setForm({
+        endpoint: c.endpoint,
+        apiKey: c.apiKey,
+        adminEndpoint: c.adminEndpoint ?? '',
+        dialect: 'ibm-event-streams',
+        authScheme: 'bearer',
+      })
     } else {
       setForm({ endpoint: c.endpoint, apiKey: c.apiKey, authScheme: 'x-auth-token', adminEndpoint: '' })
     }
@@ -58,13 +72,21 @@ export function ConnectionForm({ onConnect, busy, proxyAvailable }: { onConnect(
         spellCheck={false}
         hint="Kept in this tab's session storage only; Disconnect forgets it."
         trailing={
-          <Button aria-pressed={reveal} onClick={() => setReveal((r) => !r)} aria-label={reveal ? 'Hide API key' : 'Show API key'}>
+          <Button
+            aria-pressed={reveal}
+            onClick={() => setReveal((r) => !r)}
+            aria-label={reveal ? 'Hide API key' : 'Show API key'}
+          >
             {reveal ? 'Hide' : 'Show'}
           </Button>
         }
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="API dialect" value={form.dialect} onChange={(e) => setForm({ dialect: e.target.value as DialectChoice })}>
+        <SelectField
+          label="API dialect"
+          value={form.dialect}
+          onChange={(e) => setForm({ dialect: e.target.value as DialectChoice })}
+        >
           <option value="auto">Auto (detect)</option>
           {Object.entries(DIALECT_LABELS).map(([id, label]) => (
             <option key={id} value={id}>
@@ -72,7 +94,11 @@ export function ConnectionForm({ onConnect, busy, proxyAvailable }: { onConnect(
             </option>
           ))}
         </SelectField>
-        <SelectField label="Auth header" value={form.authScheme} onChange={(e) => setForm({ authScheme: e.target.value as AuthScheme })}>
+        <SelectField
+          label="Auth header"
+          value={form.authScheme}
+          onChange={(e) => setForm({ authScheme: e.target.value as AuthScheme })}
+        >
           {Object.entries(AUTH_LABELS).map(([id, label]) => (
             <option key={id} value={id}>
               {label}

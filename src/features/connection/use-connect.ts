@@ -22,7 +22,11 @@ function validate(form: ConnectionForm): void {
     })
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new KafkaRestError({ kind: 'invalid-response', message: 'The endpoint must be an http or https URL.', hint: 'Use http:// or https://.' })
+    throw new KafkaRestError({
+      kind: 'invalid-response',
+      message: 'The endpoint must be an http or https URL.',
+      hint: 'Use http:// or https://.',
+    })
   }
   if (url.username || url.password) {
     throw new KafkaRestError({
@@ -32,7 +36,11 @@ function validate(form: ConnectionForm): void {
     })
   }
   if (/[\r\n]/.test(form.apiKey)) {
-    throw new KafkaRestError({ kind: 'invalid-response', message: 'The API key contains a line break.', hint: 'Paste the key alone, on one line.' })
+    throw new KafkaRestError({
+      kind: 'invalid-response',
+      message: 'The API key contains a line break.',
+      hint: 'Paste the key alone, on one line.',
+    })
   }
 }
 
@@ -50,7 +58,10 @@ export function useConnect() {
         adminEndpoint: form.adminEndpoint.trim() || undefined,
       }
       const transport = new HttpTransport(settings, requestLogSink)
-      const detection = form.dialect === 'auto' ? await detectDialect(transport) : await profileForDialect(transport, form.dialect)
+      const detection =
+        form.dialect === 'auto'
+          ? await detectDialect(transport)
+          : await profileForDialect(transport, form.dialect)
       const client = createClient(settings, detection.profile, requestLogSink)
       let topicCount: number | null = null
       if (client.capabilities.listTopics) topicCount = (await client.listTopics()).length

@@ -19,14 +19,22 @@ export function RequestLogPanel({ onClose }: { onClose(): void }) {
   const [includeKey, setIncludeKey] = useState(false)
   const shown = entries.slice(-200).reverse()
   return (
-    <section aria-labelledby="request-log-title" className="flex h-72 flex-col border-t border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-950">
+    <section
+      aria-labelledby="request-log-title"
+      className="flex h-72 flex-col border-t border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-950"
+    >
       <div className="flex items-center gap-3 border-b border-slate-200 px-3 py-1.5 dark:border-slate-800">
         <h2 id="request-log-title" className="text-sm font-semibold">
           Request log
         </h2>
         <span className="text-xs text-slate-500">{entries.length} requests</span>
         <label className="ml-auto flex items-center gap-1.5 text-xs">
-          <input type="checkbox" checked={includeKey} onChange={(e) => setIncludeKey(e.target.checked)} className="accent-indigo-600" />
+          <input
+            type="checkbox"
+            checked={includeKey}
+            onChange={(e) => setIncludeKey(e.target.checked)}
+            className="accent-indigo-600"
+          />
           Include API key in curl
         </label>
         <Button size="sm" onClick={clear}>
@@ -38,20 +46,32 @@ export function RequestLogPanel({ onClose }: { onClose(): void }) {
       </div>
       <ol aria-label="Requests" className="flex-1 overflow-auto font-mono text-xs">
         {shown.map((e) => (
-          <li key={e.id} className="flex items-center gap-2 border-b border-slate-100 px-3 py-1 dark:border-slate-900">
+          <li
+            key={e.id}
+            className="flex items-center gap-2 border-b border-slate-100 px-3 py-1 dark:border-slate-900"
+          >
             <span className="w-12 font-semibold">{e.method}</span>
             <span className={`w-10 ${statusClass(e)}`}>{e.status ?? (e.error ? 'ERR' : '…')}</span>
-            <span className="w-14 text-right text-slate-500">{e.durationMs === null ? '' : `${e.durationMs} ms`}</span>
+            <span className="w-14 text-right text-slate-500">
+              {e.durationMs === null ? '' : `${e.durationMs} ms`}
+            </span>
             <span className="min-w-0 flex-1 truncate" title={e.error ?? e.url}>
               {e.url}
             </span>
-            <span className="hidden max-w-72 truncate text-slate-500 lg:inline" title={e.headers.map((h) => `${h.name}: ${h.value}`).join('\n')}>
-              {e.headers.find((h) => h.name === 'Content-Type')?.value ?? e.headers.find((h) => h.name === 'Accept')?.value ?? ''}
+            <span
+              className="hidden max-w-72 truncate text-slate-500 lg:inline"
+              title={e.headers.map((h) => `${h.name}: ${h.value}`).join('\n')}
+            >
+              {e.headers.find((h) => h.name === 'Content-Type')?.value ??
+                e.headers.find((h) => h.name === 'Accept')?.value ??
+                ''}
             </span>
             <CopyButton
               label="Copy as curl"
               aria-label={`Copy request ${e.id} as curl`}
-              getText={() => toCurl(e, includeKey ? { apiKey: useConnectionStore.getState().form.apiKey } : {})}
+              getText={() =>
+                toCurl(e, includeKey ? { apiKey: useConnectionStore.getState().form.apiKey } : {})
+              }
             />
           </li>
         ))}

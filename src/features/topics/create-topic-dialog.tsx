@@ -7,14 +7,23 @@ import { Modal } from '../../components/modal.tsx'
 import { topicNameError } from '../../lib/topic-name.ts'
 import { useCreateTopic } from './use-topic-mutations.ts'
 
-export function CreateTopicDialog({ connected, open, onClose }: { connected: ConnectedClient; open: boolean; onClose(): void }) {
+export function CreateTopicDialog({
+  connected,
+  open,
+  onClose,
+}: {
+  connected: ConnectedClient
+  open: boolean
+  onClose(): void
+}) {
   const create = useCreateTopic(connected)
   const [name, setName] = useState('')
   const [partitions, setPartitions] = useState('1')
   const [touched, setTouched] = useState(false)
   const nameError = touched ? topicNameError(name) : null
   const count = Number(partitions)
-  const countError = Number.isInteger(count) && count >= 1 && count <= 10_000 ? null : 'A whole number from 1 to 10000.'
+  const countError =
+    Number.isInteger(count) && count >= 1 && count <= 10_000 ? null : 'A whole number from 1 to 10000.'
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -35,8 +44,22 @@ export function CreateTopicDialog({ connected, open, onClose }: { connected: Con
   return (
     <Modal open={open} onClose={onClose} title="Create topic">
       <form onSubmit={submit} className="space-y-3">
-        <TextField label="Topic name" value={name} onChange={(e) => setName(e.target.value)} onBlur={() => setTouched(true)} error={nameError} autoFocus />
-        <TextField label="Partitions" type="number" min={1} value={partitions} onChange={(e) => setPartitions(e.target.value)} error={countError} />
+        <TextField
+          label="Topic name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => setTouched(true)}
+          error={nameError}
+          autoFocus
+        />
+        <TextField
+          label="Partitions"
+          type="number"
+          min={1}
+          value={partitions}
+          onChange={(e) => setPartitions(e.target.value)}
+          error={countError}
+        />
         {create.isError && <ErrorAlert title="Could not create the topic" error={create.error} />}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>

@@ -8,7 +8,17 @@ import { navigate } from '../../lib/router/hash-location.ts'
 import { useDeleteTopic } from './use-topic-mutations.ts'
 
 /** Deleting needs the topic name typed again: a misclick must not destroy data. */
-export function DeleteTopicDialog({ connected, topic, open, onClose }: { connected: ConnectedClient; topic: string; open: boolean; onClose(): void }) {
+export function DeleteTopicDialog({
+  connected,
+  topic,
+  open,
+  onClose,
+}: {
+  connected: ConnectedClient
+  topic: string
+  open: boolean
+  onClose(): void
+}) {
   const del = useDeleteTopic(connected)
   const [typed, setTyped] = useState('')
   const submit = (e: FormEvent) => {
@@ -20,7 +30,13 @@ export function DeleteTopicDialog({ connected, topic, open, onClose }: { connect
     <Modal open={open} onClose={onClose} title={`Delete topic ${topic}?`}>
       <form onSubmit={submit} className="space-y-3">
         <p className="text-sm">All its messages are deleted. This cannot be undone.</p>
-        <TextField label="Type the topic name to confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
+        <TextField
+          label="Type the topic name to confirm"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
         {del.isError && <ErrorAlert title="Could not delete the topic" error={del.error} />}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>

@@ -12,10 +12,21 @@ function count(begin?: string, end?: string): string {
   return (BigInt(end) - BigInt(begin)).toString()
 }
 
-export function PartitionsTable({ connected, topic, partitions }: { connected: ConnectedClient; topic: string; partitions: Partition[] }) {
+export function PartitionsTable({
+  connected,
+  topic,
+  partitions,
+}: {
+  connected: ConnectedClient
+  topic: string
+  partitions: Partition[]
+}) {
   const withOffsets = connected.client.capabilities.partitionOffsets
   const offsets = useQueries({
-    queries: partitions.map((p) => ({ ...partitionOffsetsQueryOptions(connected, topic, p.id), enabled: withOffsets })),
+    queries: partitions.map((p) => ({
+      ...partitionOffsetsQueryOptions(connected, topic, p.id),
+      enabled: withOffsets,
+    })),
   })
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700">
@@ -23,14 +34,30 @@ export function PartitionsTable({ connected, topic, partitions }: { connected: C
         <caption className="sr-only">Partitions of {topic}</caption>
         <thead className="bg-slate-50 dark:bg-slate-800/60">
           <tr>
-            <th scope="col" className={th}>Partition</th>
-            <th scope="col" className={th}>Leader</th>
-            <th scope="col" className={th}>Replicas</th>
-            <th scope="col" className={th}>In sync</th>
-            <th scope="col" className={`${th} text-right`}>Beginning offset</th>
-            <th scope="col" className={`${th} text-right`}>End offset</th>
-            <th scope="col" className={`${th} text-right`}>Messages</th>
-            <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+            <th scope="col" className={th}>
+              Partition
+            </th>
+            <th scope="col" className={th}>
+              Leader
+            </th>
+            <th scope="col" className={th}>
+              Replicas
+            </th>
+            <th scope="col" className={th}>
+              In sync
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Beginning offset
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              End offset
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Messages
+            </th>
+            <th scope="col" className={th}>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 bg-white dark:divide-slate-800 dark:bg-slate-900">
@@ -39,19 +66,36 @@ export function PartitionsTable({ connected, topic, partitions }: { connected: C
             const under = p.replicas.length > 0 && p.inSync.length < p.replicas.length
             return (
               <tr key={p.id}>
-                <th scope="row" className={`${td} text-left font-medium`}>{p.id}</th>
-                <td className={td}>{p.leader ?? <span className="text-red-700 dark:text-red-400">none</span>}</td>
+                <th scope="row" className={`${td} text-left font-medium`}>
+                  {p.id}
+                </th>
+                <td className={td}>
+                  {p.leader ?? <span className="text-red-700 dark:text-red-400">none</span>}
+                </td>
                 <td className={td}>{p.replicas.map((r) => r.broker).join(', ') || '—'}</td>
                 <td className={td}>
                   {p.inSync.join(', ') || '—'}
-                  {under && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">under-replicated</span>}
+                  {under && (
+                    <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+                      under-replicated
+                    </span>
+                  )}
                 </td>
-                <td className={`${td} text-right`}>{withOffsets ? (o.data?.beginning ?? (o.isError ? 'error' : '…')) : 'n/a'}</td>
-                <td className={`${td} text-right`}>{withOffsets ? (o.data?.end ?? (o.isError ? 'error' : '…')) : 'n/a'}</td>
+                <td className={`${td} text-right`}>
+                  {withOffsets ? (o.data?.beginning ?? (o.isError ? 'error' : '…')) : 'n/a'}
+                </td>
+                <td className={`${td} text-right`}>
+                  {withOffsets ? (o.data?.end ?? (o.isError ? 'error' : '…')) : 'n/a'}
+                </td>
                 <td className={`${td} text-right`}>{count(o.data?.beginning, o.data?.end)}</td>
                 <td className={td}>
                   {connected.client.capabilities.browse && (
-                    <Link to="/browse" params={{ topic, partition: p.id }} className="text-xs text-indigo-700 hover:underline dark:text-indigo-300" aria-label={`Browse partition ${p.id}`}>
+                    <Link
+                      to="/browse"
+                      params={{ topic, partition: p.id }}
+                      className="text-xs text-indigo-700 hover:underline dark:text-indigo-300"
+                      aria-label={`Browse partition ${p.id}`}
+                    >
                       Browse
                     </Link>
                   )}

@@ -10,7 +10,14 @@ export function TopicConfigs({ configs }: { configs: TopicConfigEntry[] }) {
       <label htmlFor="config-filter" className="sr-only">
         Filter configs
       </label>
-      <input id="config-filter" type="search" placeholder="Filter configs" value={filter} onChange={(e) => setFilter(e.target.value)} className={`${inputClass} max-w-sm`} />
+      <input
+        id="config-filter"
+        type="search"
+        placeholder="Filter configs"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        className={`${inputClass} max-w-sm`}
+      />
       <dl className="grid grid-cols-[minmax(12rem,max-content)_1fr] gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white p-3 font-mono text-xs dark:border-slate-700 dark:bg-slate-900">
         {shown.map((c) => (
           <div key={c.name} className="contents">

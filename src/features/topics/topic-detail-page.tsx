@@ -29,12 +29,20 @@ export function TopicDetailPage({ connected, topic }: { connected: ConnectedClie
         </h1>
         <div className="ml-auto flex gap-2">
           {client.capabilities.browse && (
-            <Link to="/browse" params={{ topic }} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800">
+            <Link
+              to="/browse"
+              params={{ topic }}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
               Browse messages
             </Link>
           )}
           {client.capabilities.produce && (
-            <Link to="/produce" params={{ topic }} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800">
+            <Link
+              to="/produce"
+              params={{ topic }}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
               Produce
             </Link>
           )}
@@ -46,7 +54,13 @@ export function TopicDetailPage({ connected, topic }: { connected: ConnectedClie
         </div>
       </div>
       {detail.isPending && <Spinner label="Loading partitions" />}
-      {detail.isError && <ErrorAlert title="Could not load the topic" error={detail.error} onRetry={() => void detail.refetch()} />}
+      {detail.isError && (
+        <ErrorAlert
+          title="Could not load the topic"
+          error={detail.error}
+          onRetry={() => void detail.refetch()}
+        />
+      )}
       {detail.data && (
         <>
           <h2 className="text-base font-semibold">Partitions ({detail.data.partitions.length})</h2>
@@ -59,7 +73,14 @@ export function TopicDetailPage({ connected, topic }: { connected: ConnectedClie
           )}
         </>
       )}
-      {client.capabilities.deleteTopic && <DeleteTopicDialog connected={connected} topic={topic} open={deleting} onClose={() => setDeleting(false)} />}
+      {client.capabilities.deleteTopic && (
+        <DeleteTopicDialog
+          connected={connected}
+          topic={topic}
+          open={deleting}
+          onClose={() => setDeleting(false)}
+        />
+      )}
     </section>
   )
 }

@@ -33,19 +33,36 @@ export function TopicList({ topics }: { topics: TopicSummary[] }) {
               className="absolute inset-x-0 flex items-center gap-3 border-b border-slate-100 px-3 dark:border-slate-800"
               style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
             >
-              <Link to={`/topics/${encodeURIComponent(t.name)}`} className="min-w-0 flex-1 truncate font-mono text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+              <Link
+                to={`/topics/${encodeURIComponent(t.name)}`}
+                className="min-w-0 flex-1 truncate font-mono text-sm text-indigo-700 hover:underline dark:text-indigo-300"
+              >
                 {t.name}
               </Link>
-              {t.internal && <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">internal</span>}
+              {t.internal && (
+                <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+                  internal
+                </span>
+              )}
               {t.partitionCount !== undefined && (
                 <span className="w-24 text-right text-xs text-slate-500 tabular-nums dark:text-slate-400">
                   {t.partitionCount} partition{t.partitionCount === 1 ? '' : 's'}
                 </span>
               )}
-              <Link to="/browse" params={{ topic: t.name }} className="text-xs text-slate-600 hover:underline dark:text-slate-300" aria-label={`Browse ${t.name}`}>
+              <Link
+                to="/browse"
+                params={{ topic: t.name }}
+                className="text-xs text-slate-600 hover:underline dark:text-slate-300"
+                aria-label={`Browse ${t.name}`}
+              >
                 Browse
               </Link>
-              <Link to="/produce" params={{ topic: t.name }} className="text-xs text-slate-600 hover:underline dark:text-slate-300" aria-label={`Produce to ${t.name}`}>
+              <Link
+                to="/produce"
+                params={{ topic: t.name }}
+                className="text-xs text-slate-600 hover:underline dark:text-slate-300"
+                aria-label={`Produce to ${t.name}`}
+              >
                 Produce
               </Link>
             </li>

@@ -30,7 +30,9 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
         </h1>
         {topics.data && (
           <span className="text-sm text-slate-500 dark:text-slate-400">
-            {visible.length === topics.data.length ? topics.data.length : `${visible.length} of ${topics.data.length}`}
+            {visible.length === topics.data.length
+              ? topics.data.length
+              : `${visible.length} of ${topics.data.length}`}
           </span>
         )}
         <div className="ml-auto flex gap-2">
@@ -44,7 +46,12 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
           )}
         </div>
       </div>
-      {!client.capabilities.listTopics && <Notice tone="warning">This endpoint cannot list topics ({client.dialect.name}). Open the produce form and type the topic name.</Notice>}
+      {!client.capabilities.listTopics && (
+        <Notice tone="warning">
+          This endpoint cannot list topics ({client.dialect.name}). Open the produce form and type the topic
+          name.
+        </Notice>
+      )}
       <div>
         <label htmlFor="topic-filter" className="sr-only">
           Filter topics
@@ -59,9 +66,19 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
         />
       </div>
       {topics.isPending && topics.fetchStatus !== 'idle' && <Spinner label="Loading topics" />}
-      {topics.isError && <ErrorAlert title="Could not list topics" error={topics.error} onRetry={() => void topics.refetch()} />}
-      {topics.data && topics.data.length === 0 && <Notice>No topics yet.{client.capabilities.createTopic ? ' Create one to start.' : ''}</Notice>}
-      {topics.data && topics.data.length > 0 && visible.length === 0 && <Notice>No topic matches “{deferred}”.</Notice>}
+      {topics.isError && (
+        <ErrorAlert
+          title="Could not list topics"
+          error={topics.error}
+          onRetry={() => void topics.refetch()}
+        />
+      )}
+      {topics.data && topics.data.length === 0 && (
+        <Notice>No topics yet.{client.capabilities.createTopic ? ' Create one to start.' : ''}</Notice>
+      )}
+      {topics.data && topics.data.length > 0 && visible.length === 0 && (
+        <Notice>No topic matches “{deferred}”.</Notice>
+      )}
       {visible.length > 0 && <TopicList topics={visible} />}
       <CreateTopicDialog connected={connected} open={creating} onClose={() => setCreating(false)} />
     </section>
