@@ -37,6 +37,9 @@ async function main(): Promise<void> {
       demoData: options.sandbox.demoData,
       log,
     })
+    log(
+      `sandbox listening on ${sandbox.url}${sandbox.demoKeyGenerated ? ` (demo API key: ${sandbox.apiKeys[0]})` : ''}`,
+    )
   }
   // The sandbox is ours: reachable through the proxy even when an allowlist names only real endpoints.
   const allow =
