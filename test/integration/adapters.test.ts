@@ -248,3 +248,34 @@ describe('through the console proxy', () => {
     expect((err as KafkaRestError).hint).toMatch(/API key was rejected/)
   })
 })
+
+describe('v3 when the endpoint comes back with another cluster id', () => {
+  it('looks the cluster id up again and retries once', async () => {
+    const first = await startSandbox({
+      port: 0,
+      apiKeys: [KEY],
+      apis: ['v2', 'v3'],
+      demoData: true,
+      log: () => {},
+    })
+    const port = Number(new URL(first.url).port)
+    const { client } = await connect(first.url)
+    expect((await client.listTopics()).map((t) => t.name)).toContain('demo.orders')
+    await first.close()
+    const second = await startSandbox({
+      port,
+      apiKeys: [KEY],
+      apis: ['v2', 'v3'],
+      demoData: true,
+      log: () => {},
+    })
+    try {
+      expect((await client.listTopics()).map((t) => t.name)).toContain('demo.orders')
+      await client.createTopic({ name: 'after-restart', partitions: 1 })
+      expect((await client.getTopic('after-restart')).partitions).toHaveLength(1)
+    } finally {
+      await client.dispose()
+      await second.close()
+    }
+  })
+})

@@ -1,4 +1,5 @@
-import type { HttpTransport } from '../http/transport.ts'
+import { isKafkaRestError } from '../errors.ts'
+import type { HttpTransport, RestRequest, RestResponse } from '../http/transport.ts'
 import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
 import type {
   ConsumerGroupSummary,
@@ -63,20 +64,67 @@ function brokerIdFromRelated(link: unknown): number | null {
 }
 
 /**
+ * v3 paths carry the cluster id. If the endpoint now fronts another cluster (a restarted in-memory proxy, a
+ * failover), requests answer 404 "Cluster … cannot be found": look the id up again and retry once.
+ */
+class ClusterScope {
+  private readonly t: HttpTransport
+  private clusterId: string
+
+  constructor(t: HttpTransport, clusterId: string) {
+    this.t = t
+    this.clusterId = clusterId
+  }
+
+  private at(req: RestRequest): RestRequest {
+    return { ...req, path: `/v3/clusters/${seg(this.clusterId)}${req.path}` }
+  }
+
+  private async refreshed(e: unknown, signal?: AbortSignal): Promise<boolean> {
+    if (!isKafkaRestError(e) || e.status !== 404 || !/cluster/i.test(e.serverMessage ?? '')) return false
+    const list = asObject(
+      await this.t.json({ path: '/v3/clusters', accept: JSON_TYPE, signal }),
+      'a cluster list',
+    )
+    const first = asArray(list.data, 'clusters').find(isObject)
+    const id = first && typeof first.cluster_id === 'string' ? first.cluster_id : null
+    if (!id || id === this.clusterId) return false
+    this.clusterId = id
+    return true
+  }
+
+  async request(req: RestRequest): Promise<RestResponse> {
+    try {
+      return await this.t.request(this.at(req))
+    } catch (e) {
+      if (await this.refreshed(e, req.signal)) return this.t.request(this.at(req))
+      throw e
+    }
+  }
+
+  async json<T = unknown>(req: RestRequest): Promise<T> {
+    try {
+      return await this.t.json<T>(this.at(req))
+    } catch (e) {
+      if (await this.refreshed(e, req.signal)) return this.t.json<T>(this.at(req))
+      throw e
+    }
+  }
+}
+
+/**
  * Confluent REST Proxy API v3 (`/v3/clusters/...`): topic admin, produce with headers and timestamps, and
  * consumer groups. v3 has no consume API, so browsing (and exact offsets) go through v2 when it is present.
  */
 export class ConfluentV3Client extends BaseClient {
   readonly dialect: DialectInfo
   readonly capabilities: Capabilities
-  private readonly t: HttpTransport
-  private readonly cluster: string
+  private readonly scope: ClusterScope
   private readonly v2: V2Client | null
 
   constructor(transport: HttpTransport, clusterId: string, v2: V2Client | null) {
     super()
-    this.t = transport
-    this.cluster = `/v3/clusters/${seg(clusterId)}`
+    this.scope = new ClusterScope(transport, clusterId)
     this.v2 = v2
     this.dialect = {
       id: 'confluent-v3',
@@ -114,7 +162,7 @@ export class ConfluentV3Client extends BaseClient {
 
   async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
     const list = asObject(
-      await this.t.json({ path: `${this.cluster}/topics`, accept: JSON_TYPE, signal }),
+      await this.scope.json({ path: `/topics`, accept: JSON_TYPE, signal }),
       'a topic list',
     )
     return asArray(list.data, 'topics').map((raw) => {
@@ -129,8 +177,8 @@ export class ConfluentV3Client extends BaseClient {
 
   private async partitionsV3(name: string, signal?: AbortSignal): Promise<Partition[]> {
     const list = asObject(
-      await this.t.json({
-        path: `${this.cluster}/topics/${seg(name)}/partitions`,
+      await this.scope.json({
+        path: `/topics/${seg(name)}/partitions`,
         accept: JSON_TYPE,
         signal,
       }),
@@ -141,8 +189,8 @@ export class ConfluentV3Client extends BaseClient {
         const p = asObject(raw, 'a partition')
         const id = asInt(p.partition_id, 'partition_id')
         const replicas = asObject(
-          await this.t.json({
-            path: `${this.cluster}/topics/${seg(name)}/partitions/${id}/replicas`,
+          await this.scope.json({
+            path: `/topics/${seg(name)}/partitions/${id}/replicas`,
             accept: JSON_TYPE,
             signal,
           }),
@@ -170,7 +218,7 @@ export class ConfluentV3Client extends BaseClient {
   async getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
     // v2 gives leaders, replicas and ISR in one request; v3 needs one per partition.
     const [rawConfigs, partitions] = await Promise.all([
-      this.t.json({ path: `${this.cluster}/topics/${seg(name)}/configs`, accept: JSON_TYPE, signal }),
+      this.scope.json({ path: `/topics/${seg(name)}/configs`, accept: JSON_TYPE, signal }),
       this.v2 ? this.v2.getTopic(name, signal).then((t) => t.partitions) : this.partitionsV3(name, signal),
     ])
     const configs = asArray(asObject(rawConfigs, 'a config list').data, 'configs').map((raw) => {
@@ -212,9 +260,9 @@ export class ConfluentV3Client extends BaseClient {
         return stringifyBody(out)
       })
       .join('\n')
-    const res = await this.t.request({
+    const res = await this.scope.request({
       method: 'POST',
-      path: `${this.cluster}/topics/${seg(topic)}/records`,
+      path: `/topics/${seg(topic)}/records`,
       accept: JSON_TYPE,
       contentType: JSON_TYPE,
       body,
@@ -249,9 +297,9 @@ export class ConfluentV3Client extends BaseClient {
     const body: Record<string, unknown> = { topic_name: req.name, partitions_count: req.partitions }
     if (req.replicationFactor) body.replication_factor = req.replicationFactor
     if (req.configs) body.configs = Object.entries(req.configs).map(([name, value]) => ({ name, value }))
-    await this.t.request({
+    await this.scope.request({
       method: 'POST',
-      path: `${this.cluster}/topics`,
+      path: `/topics`,
       accept: JSON_TYPE,
       contentType: JSON_TYPE,
       body: JSON.stringify(body),
@@ -260,9 +308,9 @@ export class ConfluentV3Client extends BaseClient {
   }
 
   async deleteTopic(name: string, signal?: AbortSignal): Promise<void> {
-    await this.t.request({
+    await this.scope.request({
       method: 'DELETE',
-      path: `${this.cluster}/topics/${seg(name)}`,
+      path: `/topics/${seg(name)}`,
       accept: JSON_TYPE,
       signal,
     })
@@ -270,7 +318,7 @@ export class ConfluentV3Client extends BaseClient {
 
   async listConsumerGroups(signal?: AbortSignal): Promise<ConsumerGroupSummary[]> {
     const list = asObject(
-      await this.t.json({ path: `${this.cluster}/consumer-groups`, accept: JSON_TYPE, signal }),
+      await this.scope.json({ path: `/consumer-groups`, accept: JSON_TYPE, signal }),
       'a consumer group list',
     )
     return asArray(list.data, 'consumer groups').map((raw) => {
@@ -284,8 +332,8 @@ export class ConfluentV3Client extends BaseClient {
 
   async getConsumerLags(groupId: string, signal?: AbortSignal): Promise<ConsumerLag[]> {
     const list = asObject(
-      await this.t.json({
-        path: `${this.cluster}/consumer-groups/${seg(groupId)}/lags`,
+      await this.scope.json({
+        path: `/consumer-groups/${seg(groupId)}/lags`,
         accept: JSON_TYPE,
         signal,
       }),

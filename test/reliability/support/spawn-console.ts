@@ -8,6 +8,8 @@ export interface SpawnedConsole {
   sandboxUrl: string
   /** Resident memory of the server process, in bytes (from /proc). */
   rss(): number
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string
   stop(): Promise<void>
 }
 
@@ -52,6 +54,7 @@ export async function spawnConsole(apiKey: string, extraArgs: string[] = []): Pr
   return {
     child,
     ...urls,
+    output: () => out,
     rss: () =>
       Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
     stop: () =>
