@@ -262,6 +262,8 @@ describe('v3 when the endpoint comes back with another cluster id', () => {
     const { client } = await connect(first.url)
     expect((await client.listTopics()).map((t) => t.name)).toContain('demo.orders')
     await first.close()
+    // Let the client's pool notice the closed keep-alive sockets (a browser retries those by itself).
+    await new Promise((r) => setTimeout(r, 200))
     const second = await startSandbox({
       port,
       apiKeys: [KEY],
