@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { base64ByteLength, recordFromBase64 } from './lazy-record.ts'
+import { base64ByteLength, recordBytesPrefix, recordFromBase64 } from './lazy-record.ts'
 
 describe('recordFromBase64', () => {
   it('knows sizes before decoding and decodes on first read', () => {
@@ -22,4 +22,39 @@ describe('recordFromBase64', () => {
     ['AAEC', 3],
     ['AAECAw', 4],
   ])('base64ByteLength(%j) = %i', (b64, n) => expect(base64ByteLength(b64)).toBe(n))
+})
+
+describe('recordBytesPrefix', () => {
+  const b64 = (bytes: number[]) => Buffer.from(bytes).toString('base64')
+  const bytes = Array.from({ length: 1000 }, (_, i) => (i * 7) & 0xff)
+
+  it('decodes only the prefix of a lazy value and leaves the record lazy', () => {
+    const wire = { topic: 't', partition: 0, offset: '0', key: null, value: b64(bytes) }
+    const r = recordFromBase64(wire)
+    for (const n of [0, 1, 2, 3, 4, 100, 999])
+      expect(Array.from(recordBytesPrefix(r, 'value', n)!)).toEqual(bytes.slice(0, n))
+    expect(Array.from(recordBytesPrefix(r, 'value', 5000)!)).toEqual(bytes)
+    expect(recordBytesPrefix(r, 'key', 10)).toBeNull()
+  })
+  it('uses already decoded bytes, and slices records that are not lazy', () => {
+    const r = recordFromBase64({ topic: 't', partition: 0, offset: '0', key: 'AAEC', value: b64(bytes) })
+    void r.value
+    expect(Array.from(recordBytesPrefix(r, 'value', 3)!)).toEqual(bytes.slice(0, 3))
+    const plain = { ...r, key: new Uint8Array([9, 8, 7]), value: null }
+    expect(Array.from(recordBytesPrefix(plain, 'key', 2)!)).toEqual([9, 8])
+    expect(recordBytesPrefix(plain, 'value', 2)).toBeNull()
+  })
+  it('falls back to the full decode for invalid base64 or base64 with whitespace', () => {
+    const bad = recordFromBase64({
+      topic: 't',
+      partition: 0,
+      offset: '0',
+      key: null,
+      value: '!!not base64!!',
+    })
+    expect(new TextDecoder().decode(recordBytesPrefix(bad, 'value', 5)!)).toBe('!!not')
+    const wrapped = b64(bytes).replace(/(.{8})/g, '$1\n')
+    const spaced = recordFromBase64({ topic: 't', partition: 0, offset: '0', key: null, value: wrapped })
+    expect(Array.from(recordBytesPrefix(spaced, 'value', 40)!)).toEqual(bytes.slice(0, 40))
+  })
 })

@@ -28,13 +28,33 @@ export interface WireRecord {
   headers?: RecordHeader[]
 }
 
+type Part = 'key' | 'value'
+
+/** The wire text and whatever has been decoded so far, per lazy record (for `recordBytesPrefix`). */
+interface LazyState {
+  wire: WireRecord
+  key?: Uint8Array | null
+  value?: Uint8Array | null
+}
+
+const lazyStates = new WeakMap<KafkaRecord, LazyState>()
+
+function decoded(state: LazyState, part: Part): Uint8Array | null {
+  let bytes = state[part]
+  if (bytes === undefined) {
+    const b64 = state.wire[part]
+    bytes = b64 === null ? null : decodeOrText(b64)
+    state[part] = bytes
+  }
+  return bytes
+}
+
 /**
  * A record whose key and value stay base64 until first read: a list of 10,000 rows only decodes the rows it
  * shows. Sizes are known up front from the base64 lengths.
  */
 export function recordFromBase64(wire: WireRecord): KafkaRecord {
-  let key: Uint8Array | null | undefined
-  let value: Uint8Array | null | undefined
+  const state: LazyState = { wire }
   const record: KafkaRecord = {
     topic: wire.topic,
     partition: wire.partition,
@@ -42,15 +62,40 @@ export function recordFromBase64(wire: WireRecord): KafkaRecord {
     keySize: base64ByteLength(wire.key),
     valueSize: base64ByteLength(wire.value),
     get key() {
-      if (key === undefined) key = wire.key === null ? null : decodeOrText(wire.key)
-      return key
+      return decoded(state, 'key')
     },
     get value() {
-      if (value === undefined) value = wire.value === null ? null : decodeOrText(wire.value)
-      return value
+      return decoded(state, 'value')
     },
   }
   if (wire.timestamp !== undefined) record.timestamp = wire.timestamp
   if (wire.headers !== undefined) record.headers = wire.headers
+  lazyStates.set(record, state)
   return record
+}
+
+/**
+ * At most the first `maxBytes` bytes of a record's key or value (null for a null key/value). For a lazy record
+ * whose bytes were not read yet, only the base64 prefix covering those bytes is decoded — a list row of a
+ * 10 MB value costs what a 100-byte one does — and the record stays lazy. Other records are sliced.
+ */
+export function recordBytesPrefix(record: KafkaRecord, part: Part, maxBytes: number): Uint8Array | null {
+  const limit = Math.max(0, Math.floor(maxBytes))
+  const state = lazyStates.get(record)
+  if (state && state[part] === undefined) {
+    const b64 = state.wire[part]
+    if (b64 === null) return null
+    const chars = Math.ceil(limit / 3) * 4
+    if (chars < b64.length) {
+      try {
+        const head = base64ToBytes(b64.slice(0, chars))
+        // Whitespace inside the base64 would make the slice cover fewer bytes than asked: decode it all then.
+        if (head.length >= limit) return head.subarray(0, limit)
+      } catch {
+        // not base64 at all: the full decode below shows the text as sent
+      }
+    }
+  }
+  const bytes = record[part]
+  return bytes === null ? null : bytes.subarray(0, Math.min(limit, bytes.length))
 }
