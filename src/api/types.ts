@@ -66,11 +66,12 @@ export interface ProduceRecord {
   key: Uint8Array | null
   value: Uint8Array | null
   /**
-   * The value already base64-encoded (standard alphabet, padded), e.g. by a Web Worker for a large file. When
-   * present it must equal `bytesToBase64(value)`: adapters with JSON bodies splice it in as is instead of
-   * encoding `value` again on the main thread; adapters that send raw bytes use `value`.
+   * The value already base64-encoded (standard alphabet, padded), as text or as a Blob of that text — e.g. from
+   * a Web Worker for a large file. When present it must be the base64 of `value`: adapters with JSON bodies
+   * splice it in as is instead of encoding `value` again on the main thread (a Blob makes the request body a
+   * Blob, which the browser streams); adapters that send raw bytes use `value`.
    */
-  valueBase64?: string
+  valueBase64?: string | Blob
   partition?: number
   headers?: RecordHeader[]
   /** Milliseconds since the epoch. */

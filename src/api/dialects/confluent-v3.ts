@@ -23,6 +23,7 @@ import {
   asInt,
   asObject,
   b64,
+  concatBody,
   isObject,
   seg,
   stringifyBody,
@@ -248,18 +249,18 @@ export class ConfluentV3Client extends BaseClient {
     records: ProduceRecord[],
     options: ProduceOptions = {},
   ): Promise<ProduceResult[]> {
-    const body = records
-      .map((r) => {
-        const out: Record<string, unknown> = {}
-        const partition = options.partition ?? r.partition
-        if (partition !== undefined) out.partition_id = partition
-        if (r.headers?.length) out.headers = r.headers.map((h) => ({ name: h.name, value: b64(h.value) }))
-        if (r.key !== null) out.key = { type: 'BINARY', data: b64(r.key) }
-        if (r.value !== null) out.value = { type: 'BINARY', data: valueJson(r) }
-        if (r.timestamp !== undefined) out.timestamp = new Date(r.timestamp).toISOString()
-        return stringifyBody(out)
-      })
-      .join('\n')
+    const parts = records.map((r) => {
+      const out: Record<string, unknown> = {}
+      const partition = options.partition ?? r.partition
+      if (partition !== undefined) out.partition_id = partition
+      if (r.headers?.length) out.headers = r.headers.map((h) => ({ name: h.name, value: b64(h.value) }))
+      if (r.key !== null) out.key = { type: 'BINARY', data: b64(r.key) }
+      if (r.value !== null) out.value = { type: 'BINARY', data: valueJson(r) }
+      if (r.timestamp !== undefined) out.timestamp = new Date(r.timestamp).toISOString()
+      return stringifyBody(out)
+    })
+    // One JSON object per line; a Blob part (a value encoded by a worker) keeps the body a Blob.
+    const body = concatBody(parts.flatMap((part, i) => (i === 0 ? [part] : ['\n', part])))
     const res = await this.scope.request({
       method: 'POST',
       path: `/topics/${seg(topic)}/records`,

@@ -12,9 +12,9 @@ import { StrimziClient } from './strimzi.ts'
 /** Records the requests an adapter makes and answers each produce with one offset per record. */
 function fakeTransport() {
   const sent: RestRequest[] = []
-  const answer = (req: RestRequest): RestResponse => {
+  const answer = async (req: RestRequest): Promise<RestResponse> => {
     sent.push(req)
-    const body = String(req.body)
+    const body = req.body instanceof Blob ? await req.body.text() : String(req.body)
     if (req.path.startsWith('/v3/')) {
       const n = body.split('\n').length
       const reports = Array.from({ length: n }, (_, i) => ({ error_code: 200, partition_id: 0, offset: i }))
@@ -29,8 +29,8 @@ function fakeTransport() {
     return { status: 200, contentType: 'application/json', text: JSON.stringify({ offsets }) }
   }
   const transport = {
-    request: async (req: RestRequest) => answer(req),
-    json: async (req: RestRequest) => JSON.parse(answer(req).text) as unknown,
+    request: answer,
+    json: async (req: RestRequest) => JSON.parse((await answer(req)).text) as unknown,
   } as unknown as HttpTransport
   return { transport, sent }
 }
@@ -58,7 +58,7 @@ describe('stringifyBody', () => {
 
   it('does not treat user text that looks like a marker as one', () => {
     const body = { a: '@krc-base64-000000000000@0', b: new Base64Json('Zg==') }
-    expect(JSON.parse(stringifyBody(body))).toEqual({ a: '@krc-base64-000000000000@0', b: 'Zg==' })
+    expect(JSON.parse(stringifyBody(body) as string)).toEqual({ a: '@krc-base64-000000000000@0', b: 'Zg==' })
   })
 
   it('is plain JSON.stringify when nothing is spliced', () => {
@@ -96,6 +96,23 @@ describe('produce bodies use a pre-encoded valueBase64', () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(lines[0]).toEqual({ value: { type: 'BINARY', data: 'QUJD' } })
     expect(lines[1]).toEqual({})
+  })
+
+  it('a Blob valueBase64 makes the body a Blob with the value spliced in', async () => {
+    const blobRecord: ProduceRecord = { key: ABC, value: ABC, valueBase64: new Blob(['QUJD']) }
+    const v2 = fakeTransport()
+    await new V2Client(v2.transport).produce('t', [blobRecord, { key: null, value: new Uint8Array([0]) }])
+    expect(v2.sent[0].body).toBeInstanceOf(Blob)
+    expect(JSON.parse(await (v2.sent[0].body as Blob).text())).toEqual({
+      records: [{ value: 'QUJD', key: 'QUJD' }, { value: 'AA==' }],
+    })
+    const v3 = fakeTransport()
+    await new ConfluentV3Client(v3.transport, 'c1', null).produce('t', [blobRecord, blobRecord])
+    const text = await (v3.sent[0].body as Blob).text()
+    expect(text.split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
+      { key: { type: 'BINARY', data: 'QUJD' }, value: { type: 'BINARY', data: 'QUJD' } },
+      { key: { type: 'BINARY', data: 'QUJD' }, value: { type: 'BINARY', data: 'QUJD' } },
+    ])
   })
 
   it('a null value stays null even with a valueBase64', async () => {

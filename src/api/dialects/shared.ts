@@ -18,12 +18,13 @@ export function b64(bytes: Uint8Array | null): string | null {
 }
 
 /**
- * A base64 string placed in a JSON body by `stringifyBody`. Base64 never needs JSON escaping, so a value of
- * tens of megabytes is spliced into the output instead of being scanned again by `JSON.stringify`.
+ * Base64 text placed in a JSON body by `stringifyBody`. Base64 never needs JSON escaping, so a value of tens of
+ * megabytes is spliced into the output instead of being scanned again by `JSON.stringify`; as a Blob (encoded
+ * by a worker) it never even passes through the main thread.
  */
 export class Base64Json {
-  readonly text: string
-  constructor(text: string) {
+  readonly text: string | Blob
+  constructor(text: string | Blob) {
     this.text = text
   }
 }
@@ -34,18 +35,23 @@ export function valueJson(r: ProduceRecord): Base64Json | null {
   return new Base64Json(r.valueBase64 ?? bytesToBase64(r.value))
 }
 
+/** Concatenates body parts: a string when all are strings, else a Blob (the browser streams its parts). */
+export function concatBody(parts: Array<string | Blob>): string | Blob {
+  return parts.every((p) => typeof p === 'string') ? parts.join('') : new Blob(parts)
+}
+
 /** `JSON.stringify(body)`, with every `Base64Json` written as a JSON string by concatenation. */
-export function stringifyBody(body: unknown): string {
-  const spliced: string[] = []
+export function stringifyBody(body: unknown): string | Blob {
+  const spliced: Array<string | Blob> = []
   const token = `@krc-base64-${randomId()}@`
   const skeleton = JSON.stringify(body, (_key, v: unknown) =>
     v instanceof Base64Json ? `${token}${spliced.push(v.text) - 1}` : v,
   )
   if (spliced.length === 0) return skeleton
   // split() with a capturing group alternates text and the captured index: [text, i, text, i, …, text].
-  const pieces = skeleton.split(new RegExp(`${token}(\\d+)`))
+  const pieces: Array<string | Blob> = skeleton.split(new RegExp(`${token}(\\d+)`))
   for (let i = 1; i < pieces.length; i += 2) pieces[i] = spliced[Number(pieces[i])]
-  return pieces.join('')
+  return concatBody(pieces)
 }
 
 /** Thrown when a 2xx body does not have the shape the dialect promises. */
