@@ -1,0 +1,170 @@
+import { useRef, useState, type KeyboardEvent } from 'react'
+import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import { Button } from '../../components/button.tsx'
+import { ImportNdjsonButton } from './import-ndjson-button.tsx'
+import { importNdjson, type NdjsonImport } from './ndjson-import.ts'
+import { NdjsonPreview } from './ndjson-preview.tsx'
+import { planProduce } from './plan-produce.ts'
+import { ProduceError } from './produce-error.tsx'
+import { ProduceProgress } from './produce-progress.tsx'
+import { ProduceResults } from './produce-results.tsx'
+import { newRecordDraft, type RecordDraft } from './record-draft.ts'
+import { RecordEditor } from './record-editor.tsx'
+import { PartitionField, TopicField } from './target-fields.tsx'
+import { useProduce } from './use-produce.ts'
+
+export interface FormStart {
+  partition: string
+  records: RecordDraft[]
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+
+/** Puts the caret on the first invalid field (at the error position when it is known). */
+function focusFirstInvalid(form: HTMLFormElement | null) {
+  const field = form?.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+    '[aria-invalid="true"]',
+  )
+  if (!field) return
+  field.focus()
+  const at = Number(field.dataset.errorIndex)
+  if (Number.isInteger(at) && 'setSelectionRange' in field) field.setSelectionRange(at, at + 1)
+}
+
+/** The produce form: where to, the record(s) or an NDJSON import, Produce (Ctrl/Cmd+Enter), progress and results. */
+export function ProduceForm({
+  connected,
+  topic,
+  onTopicChange,
+  start,
+}: {
+  connected: ConnectedClient
+  topic: string
+  onTopicChange(topic: string): void
+  start: FormStart
+}) {
+  const { client } = connected
+  const caps = client.capabilities
+  const [partition, setPartition] = useState(start.partition)
+  const [records, setRecords] = useState(start.records)
+  const [imported, setImported] = useState<NdjsonImport | null>(null)
+  const [skipBad, setSkipBad] = useState(false)
+  const [showErrors, setShowErrors] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+  const produce = useProduce(connected)
+
+  const send = () => {
+    if (produce.isPending) return
+    const plan = planProduce({ topic, partition, drafts: records, imported, skipBadLines: skipBad, caps })
+    if (!plan.ok) {
+      setShowErrors(true)
+      setProblem(plan.message)
+      requestAnimationFrame(() => focusFirstInvalid(formRef.current))
+      return
+    }
+    setProblem(null)
+    produce.mutate(plan.input)
+  }
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault()
+      send()
+    }
+  }
+  const update = (id: number, patch: Partial<RecordDraft>) =>
+    setRecords((rs) => rs.map((r) => (r.id === id ? { ...r, ...patch } : r)))
+  const addRecord = () =>
+    setRecords((rs) => {
+      const last = rs[rs.length - 1]
+      return [
+        ...rs,
+        newRecordDraft({
+          keyFormat: last.keyFormat,
+          valueFormat: last.valueFormat === 'file' ? 'text' : last.valueFormat,
+        }),
+      ]
+    })
+  const onImport = async (file: File) => {
+    setImported(importNdjson(file.name, await file.text(), caps))
+    setSkipBad(false)
+    setProblem(null)
+  }
+  const count = imported ? imported.rows.filter((r) => r.ok).length : records.length
+
+  return (
+    <div className="space-y-5">
+      <form
+        ref={formRef}
+        aria-label="Produce"
+        noValidate
+        onSubmit={(e) => e.preventDefault()}
+        onKeyDown={onKeyDown}
+        className="space-y-4"
+      >
+        <div className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <TopicField
+            connected={connected}
+            topic={topic}
+            onChange={onTopicChange}
+            error={showErrors && !topic ? 'Choose a topic.' : null}
+          />
+          <PartitionField connected={connected} topic={topic} value={partition} onChange={setPartition} />
+        </div>
+        {imported ? (
+          <NdjsonPreview
+            imported={imported}
+            topic={topic}
+            skipBad={skipBad}
+            onSkipBad={setSkipBad}
+            onDiscard={() => setImported(null)}
+          />
+        ) : (
+          records.map((r, i) => (
+            <RecordEditor
+              key={r.id}
+              draft={r}
+              n={i + 1}
+              batch={records.length > 1}
+              caps={caps}
+              dialect={client.dialect}
+              showErrors={showErrors}
+              onChange={(patch) => update(r.id, patch)}
+              onRemove={() => setRecords((rs) => rs.filter((x) => x.id !== r.id))}
+            />
+          ))
+        )}
+        <div className="flex flex-wrap items-center gap-2">
+          {!imported && <Button onClick={addRecord}>Add record</Button>}
+          <ImportNdjsonButton onFile={(f) => void onImport(f)} />
+        </div>
+        {problem && (
+          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+            {problem}
+          </p>
+        )}
+        <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
+          <Button
+            variant="primary"
+            onClick={send}
+            disabled={produce.isPending}
+            aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
+          >
+            Produce
+          </Button>
+          <span className="text-xs text-slate-500 dark:text-slate-400">
+            <kbd className="font-sans">{isMac ? '⌘' : 'Ctrl'}+Enter</kbd> ·{' '}
+            {count === 1 ? '1 record' : `${count} records`}
+            {count > 1 &&
+              (caps.produceBatch
+                ? ' in one request'
+                : ', one request each (this endpoint takes one record per request)')}
+          </span>
+        </div>
+      </form>
+      {produce.progress && <ProduceProgress progress={produce.progress} onCancel={produce.cancel} />}
+      {produce.isError && <ProduceError error={produce.error} requests={produce.failedRequests} />}
+      {produce.data && <ProduceResults outcome={produce.data} canBrowse={caps.browse} />}
+    </div>
+  )
+}

@@ -1,0 +1,58 @@
+import type { DialectInfo, Capabilities } from '../../api/kafka-rest-client.ts'
+import { Button } from '../../components/button.tsx'
+import { HeadersEditor } from './headers-editor.tsx'
+import { KeyField } from './key-field.tsx'
+import type { RecordDraft } from './record-draft.ts'
+import { ValueField } from './value-field.tsx'
+
+/** One record of the batch: key, value and (where the dialect has them) headers. */
+export function RecordEditor({
+  draft,
+  n,
+  batch,
+  caps,
+  dialect,
+  showErrors,
+  onChange,
+  onRemove,
+}: {
+  draft: RecordDraft
+  n: number
+  /** More than one record: number them and allow removing. */
+  batch: boolean
+  caps: Capabilities
+  dialect: DialectInfo
+  showErrors: boolean
+  onChange(patch: Partial<RecordDraft>): void
+  onRemove(): void
+}) {
+  return (
+    <fieldset className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <legend className={batch ? 'px-1 text-sm font-semibold' : 'sr-only'}>Record {n}</legend>
+      {batch && (
+        <div className="-mt-2 flex justify-end">
+          <Button size="sm" variant="ghost" onClick={onRemove}>
+            Remove record {n}
+          </Button>
+        </div>
+      )}
+      {caps.produceKeys ? (
+        <KeyField draft={draft} showErrors={showErrors} onChange={onChange} />
+      ) : (
+        <p className="text-xs text-slate-500 dark:text-slate-400">Keys: not available with {dialect.name}.</p>
+      )}
+      <ValueField draft={draft} caps={caps} showErrors={showErrors} onChange={onChange} />
+      {caps.produceHeaders ? (
+        <HeadersEditor
+          headers={draft.headers}
+          showErrors={showErrors}
+          onChange={(headers) => onChange({ headers })}
+        />
+      ) : (
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Headers: not available — {dialect.name} has no record headers in its produce API.
+        </p>
+      )}
+    </fieldset>
+  )
+}

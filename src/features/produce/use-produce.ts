@@ -1,0 +1,90 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useRef, useState } from 'react'
+import type { RequestLogEntry } from '../../api/http/transport.ts'
+import { kafkaKeys } from '../../api/query-keys.ts'
+import type { ProduceResult } from '../../api/types.ts'
+import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import { useRequestLogStore } from '../../stores/request-log-store.ts'
+import { prepareRecords, type PendingRecord } from './prepare-records.ts'
+import { produceRequestsSince, requestLogMark } from './request-capture.ts'
+
+export interface ProduceInput {
+  topic: string
+  /** undefined = the endpoint (or each record's own partition) decides. */
+  partition: number | undefined
+  records: PendingRecord[]
+  /** What each record is called in the results (e.g. its NDJSON line); "1", "2"… by default. */
+  labels?: string[]
+}
+
+export interface ProduceOutcome {
+  topic: string
+  labels?: string[]
+  results: ProduceResult[]
+  /** The produce request(s) as the request log recorded them (for Copy as curl). */
+  requests: RequestLogEntry[]
+}
+
+export type ProduceProgress =
+  | { phase: 'encoding'; loaded: number; total: number }
+  | { phase: 'uploading'; loaded: number; total: number }
+  | { phase: 'waiting' }
+
+/**
+ * Produce as a mutation: encode file values off the main thread, send, and refresh the topic's offsets. Progress
+ * is reported per phase; `cancel()` aborts encoding or upload. The requests made are kept even when it fails,
+ * so a refused request can be copied as curl too.
+ */
+export function useProduce({ client, connectionId }: ConnectedClient) {
+  const queryClient = useQueryClient()
+  const [progress, setProgress] = useState<ProduceProgress | null>(null)
+  const [failedRequests, setFailedRequests] = useState<RequestLogEntry[]>([])
+  const abort = useRef<AbortController | null>(null)
+
+  const mutation = useMutation({
+    mutationFn: async ({ topic, partition, records, labels }: ProduceInput): Promise<ProduceOutcome> => {
+      const controller = new AbortController()
+      abort.current = controller
+      const signal = controller.signal
+      const mark = requestLogMark()
+      setFailedRequests([])
+      try {
+        const hasFiles = records.some((r) => r.file)
+        if (hasFiles) setProgress({ phase: 'encoding', loaded: 0, total: 0 })
+        const prepared = await prepareRecords(records, {
+          signal,
+          onProgress: (loaded, total) => setProgress({ phase: 'encoding', loaded, total }),
+        })
+        setProgress({ phase: 'uploading', loaded: 0, total: 0 })
+        const results = await client.produce(topic, prepared, {
+          partition,
+          signal,
+          onUploadProgress: (loaded, total) =>
+            setProgress(loaded >= total ? { phase: 'waiting' } : { phase: 'uploading', loaded, total }),
+        })
+        return {
+          topic,
+          labels,
+          results,
+          requests: produceRequestsSince(useRequestLogStore.getState().entries, mark),
+        }
+      } catch (e) {
+        setFailedRequests(produceRequestsSince(useRequestLogStore.getState().entries, mark))
+        throw e
+      } finally {
+        setProgress(null)
+        abort.current = null
+      }
+    },
+    onSettled: (_data, _error, input) =>
+      queryClient.invalidateQueries({ queryKey: kafkaKeys.topic(connectionId, input.topic) }),
+  })
+
+  return {
+    ...mutation,
+    progress,
+    /** The requests of the last failed attempt (empty when it failed before sending). */
+    failedRequests,
+    cancel: () => abort.current?.abort(),
+  }
+}
