@@ -66,13 +66,13 @@ export function importNdjson(fileName: string, text: string, caps: Capabilities)
     rows.push({ line: parsed.line, ok: true, record: mapped.record })
   }
   const notes: string[] = []
-  if (droppedHeaders)
-    notes.push(
-      `${plural(droppedHeaders, 'record')} carry headers, which this endpoint cannot send: they are left out.`,
-    )
+  const carry = (n: number) => `${plural(n, 'record')} ${n === 1 ? 'carries' : 'carry'}`
+  if (droppedHeaders) {
+    notes.push(`${carry(droppedHeaders)} headers, which this endpoint cannot send: they are left out.`)
+  }
   if (droppedTimestamps) {
     notes.push(
-      `${plural(droppedTimestamps, 'record')} carry a timestamp, which this endpoint cannot set: the broker assigns one.`,
+      `${carry(droppedTimestamps)} a timestamp, which this endpoint cannot set: the broker assigns one.`,
     )
   }
   return { fileName, rows, notes, lineTopics: [...lineTopics] }
