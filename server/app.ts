@@ -1,6 +1,4 @@
-import type { IncomingMessage } from 'node:http'
 import { Hono } from 'hono'
-import { createProxyApp, type ProxyOptions } from './proxy/proxy-app.ts'
 import { hostGuard, sameOriginGuard } from './proxy/request-guard.ts'
 import { serveDist } from './static-files.ts'
 
@@ -12,17 +10,18 @@ export interface ClientConfig {
 
 export interface ConsoleAppOptions {
   hostnames: ReadonlySet<string>
-  proxy: ProxyOptions
   clientConfig: () => ClientConfig
   /** Folder of the built SPA; omitted under `vite` dev, where Vite serves it. */
   distDir?: string
 }
 
-/** The console server: guards, the CORS proxy, the client config, and (in production) the built SPA. */
-export function createConsoleApp(
-  options: ConsoleAppOptions,
-): Hono<{ Bindings: { incoming?: IncomingMessage } }> {
-  const app = new Hono<{ Bindings: { incoming?: IncomingMessage } }>()
+/**
+ * The console's Hono app: Host guard, `/api/config`, and (in production) the built SPA with its CSP. The proxy
+ * (`/proxy/*`) is a plain Node handler mounted beside it (see console-server.ts), so bytes stream socket to
+ * socket without web-stream conversions.
+ */
+export function createConsoleApp(options: ConsoleAppOptions): Hono {
+  const app = new Hono()
   app.use('*', hostGuard({ hostnames: options.hostnames }))
   app.use('*', async (c, next) => {
     await next()
@@ -30,14 +29,12 @@ export function createConsoleApp(
     c.res.headers.set('referrer-policy', 'no-referrer')
     c.res.headers.set('x-frame-options', 'DENY')
   })
-  app.use('/proxy/*', sameOriginGuard())
   app.use('/api/*', sameOriginGuard())
   app.get('/api/config', (c) => {
     c.header('cache-control', 'no-store')
     return c.json(options.clientConfig())
   })
   app.all('/api/*', (c) => c.json({ error: 'not_found', message: `No such API route: ${c.req.path}` }, 404))
-  app.route('/', createProxyApp(options.proxy))
   if (options.distDir) {
     const serve = serveDist(options.distDir)
     app.on(['GET', 'HEAD'], '*', (c) => serve(c))

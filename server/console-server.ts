@@ -1,13 +1,18 @@
-import { serve } from '@hono/node-server'
-import type { Server } from 'node:http'
+import { getRequestListener } from '@hono/node-server'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createConsoleApp, type ConsoleAppOptions } from './app.ts'
+import {
+  createProxyHandler,
+  isProxyPath,
+  type NodeHandler,
+  type ProxyOptions,
+} from './proxy/proxy-handler.ts'
 
 export interface ConsoleServerOptions extends ConsoleAppOptions {
   host: string
   port: number
-  /** The proxy's answer timeout; slow clients get the same budget plus a margin. */
-  timeoutMs: number
+  proxy: ProxyOptions
   /** Time allowed for a client to send its request headers (slowloris guard). */
   headersTimeoutMs?: number
   /** Time allowed for a whole request, body included; default: the proxy timeout plus 10 s. */
@@ -20,26 +25,32 @@ export interface RunningConsoleServer {
   close(): Promise<void>
 }
 
+/** One request listener for the console: the proxy for `/proxy/*`, the Hono app for everything else. */
+export function consoleListener(options: ConsoleAppOptions & { proxy: ProxyOptions }): NodeHandler {
+  const app = createConsoleApp(options)
+  const honoListener = getRequestListener(app.fetch)
+  const proxy = createProxyHandler({ ...options.proxy, hostnames: options.hostnames })
+  return (req, res) => (isProxyPath(req.url) ? proxy(req, res) : void honoListener(req, res))
+}
+
 /** The console's HTTP server, with timeouts that keep a slow or stuck client from holding sockets forever. */
 export async function startConsoleServer(options: ConsoleServerOptions): Promise<RunningConsoleServer> {
-  const app = createConsoleApp(options)
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve(
-      {
-        fetch: app.fetch,
-        port: options.port,
-        hostname: options.host,
-        // Node checks header/request timeouts on this interval (30 s by default): check often enough to matter.
-        serverOptions: { connectionsCheckingInterval: 1_000 },
-      },
-      () => resolve(s as Server),
-    )
-    s.once('error', reject)
-  })
-  server.headersTimeout = options.headersTimeoutMs ?? 20_000
   // A whole request (headers and body) may not take longer than the proxy would wait for the endpoint.
-  server.requestTimeout = options.requestTimeoutMs ?? options.timeoutMs + 10_000
-  server.keepAliveTimeout = 5_000
+  const requestTimeout = options.requestTimeoutMs ?? options.proxy.timeoutMs + 10_000
+  const server = createServer(
+    {
+      headersTimeout: Math.min(options.headersTimeoutMs ?? 20_000, requestTimeout),
+      requestTimeout,
+      keepAliveTimeout: 5_000,
+      // Node checks those timeouts on this interval (30 s by default): check often enough to matter.
+      connectionsCheckingInterval: 1_000,
+    },
+    consoleListener(options),
+  )
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host, () => resolve())
+  })
   const { port } = server.address() as AddressInfo
   const host = options.host.includes(':') ? `[${options.host}]` : options.host
   return {

@@ -4,7 +4,7 @@ import type { ClientConfig } from './app.ts'
 import { buildIfStale } from './build-if-stale.ts'
 import { startConsoleServer } from './console-server.ts'
 import { OptionsError, parseServerOptions, USAGE } from './cli-options.ts'
-import { serverHostnames } from './proxy/request-guard.ts'
+import { serverHostnames } from './proxy/guards.ts'
 import { TargetPolicy } from './proxy/target-policy.ts'
 import { startSandbox, type RunningSandbox } from './sandbox/sandbox-server.ts'
 
@@ -51,7 +51,6 @@ async function main(): Promise<void> {
   const running = await startConsoleServer({
     host: options.host,
     port: options.port,
-    timeoutMs: options.timeoutMs,
     hostnames: serverHostnames(options.host, options.allowedHosts),
     proxy: {
       policy: new TargetPolicy(allow),

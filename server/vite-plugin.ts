@@ -1,7 +1,7 @@
-import { getRequestListener } from '@hono/node-server'
 import type { Plugin } from 'vite'
-import { createConsoleApp, type ClientConfig } from './app.ts'
-import { serverHostnames } from './proxy/request-guard.ts'
+import type { ClientConfig } from './app.ts'
+import { consoleListener } from './console-server.ts'
+import { serverHostnames } from './proxy/guards.ts'
 import { splitPatternList, TargetPolicy } from './proxy/target-policy.ts'
 
 /**
@@ -35,7 +35,7 @@ export function consoleServerPlugin(): Plugin {
           server.config.logger.warn(`sandbox not started: ${(err as Error).message}`)
         }
       }
-      const app = createConsoleApp({
+      const listener = consoleListener({
         hostnames: serverHostnames(
           typeof server.config.server.host === 'string' ? server.config.server.host : '127.0.0.1',
         ),
@@ -46,10 +46,9 @@ export function consoleServerPlugin(): Plugin {
         },
         clientConfig: () => clientConfig,
       })
-      const listener = getRequestListener(app.fetch)
       server.middlewares.use((req, res, next) => {
         const url = req.url ?? ''
-        if (url.startsWith('/proxy/') || url === '/proxy' || url.startsWith('/api/')) void listener(req, res)
+        if (url.startsWith('/proxy/') || url === '/proxy' || url.startsWith('/api/')) listener(req, res)
         else next()
       })
     },

@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http'
+
 /** Kinds of error the proxy itself reports (the endpoint's own errors pass through untouched). */
 export type ProxyErrorKind =
   | 'bad_endpoint'
@@ -10,6 +12,23 @@ export type ProxyErrorKind =
   | 'upstream_timeout'
   | 'upstream_redirect'
 
+export interface ProxyError {
+  status: number
+  kind: ProxyErrorKind
+  message: string
+  extra?: Record<string, unknown>
+}
+
+function errorHeaders(kind: ProxyErrorKind, length: number): Record<string, string | number> {
+  return {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': length,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'x-kafka-rest-proxy-error': kind,
+  }
+}
+
 /**
  * Proxy errors are JSON `{ error, message, ... }` and carry `X-Kafka-Rest-Proxy-Error` so the SPA can tell
  * them apart from the endpoint's own errors (which keep their own body and status).
@@ -20,13 +39,20 @@ export function proxyErrorResponse(
   message: string,
   extra: Record<string, unknown> = {},
 ): Response {
-  return new Response(JSON.stringify({ error: kind, message, ...extra }), {
+  const body = JSON.stringify({ error: kind, message, ...extra })
+  return new Response(body, {
     status,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      'x-kafka-rest-proxy-error': kind,
-    },
+    headers: errorHeaders(kind, Buffer.byteLength(body)) as Record<string, string>,
   })
+}
+
+/** The same error written to a Node response. */
+export function writeProxyError(res: ServerResponse, error: ProxyError): void {
+  const body = JSON.stringify({ error: error.kind, message: error.message, ...error.extra })
+  if (res.headersSent) {
+    res.destroy()
+    return
+  }
+  res.writeHead(error.status, errorHeaders(error.kind, Buffer.byteLength(body)))
+  res.end(body)
 }

@@ -1,9 +1,6 @@
-import { serve } from '@hono/node-server'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createConsoleApp } from '../../server/app.ts'
-import { serverHostnames } from '../../server/proxy/request-guard.ts'
+import { startConsoleServer, type RunningConsoleServer } from '../../server/console-server.ts'
+import { serverHostnames } from '../../server/proxy/guards.ts'
 import { TargetPolicy } from '../../server/proxy/target-policy.ts'
 import { startSandbox, type ApiName, type RunningSandbox } from '../../server/sandbox/sandbox-server.ts'
 import { createClient } from '../../src/api/create-client.ts'
@@ -190,7 +187,7 @@ describe('consumer hygiene (v2 browse through a temporary consumer)', () => {
 
 describe('through the console proxy', () => {
   let sandbox: RunningSandbox
-  let server: Server
+  let server: RunningConsoleServer
   let proxyBase: string
   beforeAll(async () => {
     sandbox = await startSandbox({
@@ -200,19 +197,17 @@ describe('through the console proxy', () => {
       demoData: true,
       log: () => {},
     })
-    const app = createConsoleApp({
+    server = await startConsoleServer({
+      host: '127.0.0.1',
+      port: 0,
       hostnames: serverHostnames('127.0.0.1'),
       proxy: { policy: new TargetPolicy([]), maxBodyBytes: 10 * 1024 * 1024, timeoutMs: 10_000 },
       clientConfig: () => ({ proxy: true, sandbox: null }),
     })
-    server = await new Promise<Server>((resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server))
-    })
-    proxyBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}/proxy`
+    proxyBase = `${server.url}/proxy`
   })
   afterAll(async () => {
-    server.closeAllConnections()
-    await new Promise((r) => server.close(r))
+    await server.close()
     await sandbox.close()
   })
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startConsoleServer, type RunningConsoleServer } from '../../server/console-server.ts'
-import { serverHostnames } from '../../server/proxy/request-guard.ts'
+import { serverHostnames } from '../../server/proxy/guards.ts'
 import { TargetPolicy } from '../../server/proxy/target-policy.ts'
 
 /** The proxy at the socket level: what a browser never sends, but an attacker or a broken client might. */
@@ -22,7 +22,6 @@ beforeAll(async () => {
   consoleServer = await startConsoleServer({
     host: '127.0.0.1',
     port: 0,
-    timeoutMs: 2_000,
     headersTimeoutMs: 500,
     requestTimeoutMs: 1_000,
     hostnames: serverHostnames('127.0.0.1'),

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createConsoleApp } from '../app.ts'
-import { serverHostnames } from './request-guard.ts'
+import { request as undiciRequest } from 'undici'
+import { startConsoleServer, type RunningConsoleServer } from '../console-server.ts'
+import { serverHostnames } from './guards.ts'
 import { TargetPolicy } from './target-policy.ts'
 
 interface Seen {
@@ -72,10 +74,32 @@ afterAll(async () => {
   await new Promise((r) => upstream.close(r))
 })
 
-function makeApp(
+interface Served {
+  request(
+    url: string,
+    init?: {
+      method?: string
+      headers?: Record<string, string>
+      body?: Uint8Array | string | ReadableStream<Uint8Array>
+    },
+  ): Promise<Response>
+}
+
+const running: RunningConsoleServer[] = []
+afterAll(async () => {
+  for (const s of running.splice(0)) await s.close()
+})
+
+/**
+ * The console server on a real socket (the proxy streams socket to socket). `request(url)` talks to it like
+ * `app.request` would, but over HTTP: the URL's host is replaced by the server's address, the Host header kept.
+ */
+async function makeApp(
   opts: { allow?: string[]; maxBodyBytes?: number; timeoutMs?: number; log?: (l: string) => void } = {},
-) {
-  return createConsoleApp({
+): Promise<Served> {
+  const server = await startConsoleServer({
+    host: '127.0.0.1',
+    port: 0,
     hostnames: serverHostnames('127.0.0.1'),
     proxy: {
       policy: new TargetPolicy(opts.allow ?? []),
@@ -85,14 +109,55 @@ function makeApp(
     },
     clientConfig: () => ({ proxy: true, sandbox: null }),
   })
+  running.push(server)
+  return {
+    async request(url, init = {}) {
+      const u = new URL(url)
+      const headers = { host: u.host, ...init.headers }
+      const body = init.body instanceof ReadableStream ? Readable.fromWeb(init.body as never) : init.body
+      const res = await undiciRequest(server.url + u.pathname + u.search, {
+        method: (init.method ?? 'GET') as 'GET',
+        headers,
+        body,
+      })
+      const status = res.statusCode
+      const responseHeaders = new Headers()
+      for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') responseHeaders.set(k, v)
+      const bytes = await res.body.arrayBuffer().then(
+        (b) => ({ ok: true as const, b }),
+        (e: unknown) => ({ ok: false as const, e }),
+      )
+      return {
+        status,
+        headers: responseHeaders,
+        json: async () => {
+          if (!bytes.ok) throw bytes.e
+          return JSON.parse(new TextDecoder().decode(bytes.b))
+        },
+        text: async () => {
+          if (!bytes.ok) throw bytes.e
+          return new TextDecoder().decode(bytes.b)
+        },
+        arrayBuffer: async () => {
+          if (!bytes.ok) throw bytes.e
+          return bytes.b
+        },
+      } as unknown as Response
+    },
+  }
 }
 
 const ORIGIN_HEADERS = { host: '127.0.0.1:8080' }
 
 async function proxied(
-  app: ReturnType<typeof makeApp>,
+  app: Served,
   path: string,
-  init: RequestInit & { endpoint?: string; headers?: Record<string, string> } = {},
+  init: {
+    method?: string
+    body?: Uint8Array | string | ReadableStream<Uint8Array>
+    endpoint?: string
+    headers?: Record<string, string>
+  } = {},
 ) {
   const { endpoint = upstreamUrl + '/base', headers = {}, ...rest } = init
   return app.request(`http://127.0.0.1:8080/proxy${path}`, {
@@ -103,7 +168,7 @@ async function proxied(
 
 describe('proxy forwarding', () => {
   it('forwards method, path under the base path, query, body and only the allowed headers', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     const body = new Uint8Array(256).map((_, i) => i)
     const res = await proxied(app, '/topics/a%20b/partitions/0?offset=5&count=2', {
       method: 'POST',
@@ -136,7 +201,7 @@ describe('proxy forwarding', () => {
   })
 
   it('returns no cookies, CORS headers or other upstream headers', async () => {
-    const res = await proxied(makeApp(), '/topics')
+    const res = await proxied(await makeApp(), '/topics')
     expect(res.status).toBe(200)
     expect(res.headers.get('set-cookie')).toBeNull()
     expect(res.headers.get('access-control-allow-origin')).toBeNull()
@@ -145,24 +210,24 @@ describe('proxy forwarding', () => {
   })
 
   it('passes the upstream status through', async () => {
-    const res = await proxied(makeApp(), '/topics?status=404')
+    const res = await proxied(await makeApp(), '/topics?status=404')
     expect(res.status).toBe(404)
   })
 
   it('handles null-body statuses', async () => {
-    const res = await proxied(makeApp(), '/no-content', { method: 'DELETE' })
+    const res = await proxied(await makeApp(), '/no-content', { method: 'DELETE' })
     expect(res.status).toBe(204)
     expect(await res.text()).toBe('')
   })
 
   it('uses the endpoint root when it has no base path', async () => {
-    const res = await proxied(makeApp(), '/v3/clusters', { endpoint: upstreamUrl })
+    const res = await proxied(await makeApp(), '/v3/clusters', { endpoint: upstreamUrl })
     expect(((await res.json()) as Seen).url).toBe('/v3/clusters')
   })
 
   it('does not follow redirects and says where it would have gone', async () => {
     const before = hits.length
-    const res = await proxied(makeApp(), '/redirect')
+    const res = await proxied(await makeApp(), '/redirect')
     expect(res.status).toBe(302)
     expect(res.headers.get('location')).toBeNull()
     const body = await res.json()
@@ -175,7 +240,7 @@ describe('proxy forwarding', () => {
 
   it('never logs credentials', async () => {
     const lines: string[] = []
-    const app = makeApp({ log: (l) => lines.push(l) })
+    const app = await makeApp({ log: (l) => lines.push(l) })
     await proxied(app, '/topics?x=1', {
       headers: { 'x-auth-token': 'super-secret-key', authorization: 'Bearer tok-999' },
     })
@@ -187,7 +252,7 @@ describe('proxy forwarding', () => {
 
 describe('proxy errors', () => {
   it('400 for a missing or malformed endpoint', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     const missing = await app.request('http://127.0.0.1:8080/proxy/topics', { headers: ORIGIN_HEADERS })
     expect(missing.status).toBe(400)
     expect(await missing.json()).toMatchObject({ error: 'bad_endpoint' })
@@ -208,13 +273,13 @@ describe('proxy errors', () => {
     'http://[fd00:ec2::254]',
     'http://[::ffff:169.254.169.254]',
   ])('403 for the link-local or metadata target %s', async (endpoint) => {
-    const res = await proxied(makeApp(), '/latest/meta-data', { endpoint })
+    const res = await proxied(await makeApp(), '/latest/meta-data', { endpoint })
     expect(res.status).toBe(403)
     expect(await res.json()).toMatchObject({ error: 'target_not_allowed' })
   })
 
   it('403 for a target outside the allowlist, 200 inside it', async () => {
-    const app = makeApp({ allow: ['https://*.example.com', upstreamUrl] })
+    const app = await makeApp({ allow: ['https://*.example.com', upstreamUrl] })
     const out = await proxied(app, '/topics', { endpoint: 'http://127.0.0.2:9' })
     expect(out.status).toBe(403)
     expect(((await out.json()) as { message: string }).message).toMatch(/--allow-target/)
@@ -227,20 +292,20 @@ describe('proxy errors', () => {
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r))
     const port = (probe.address() as AddressInfo).port
     await new Promise((r) => probe.close(r))
-    const res = await proxied(makeApp(), '/topics', { endpoint: `http://127.0.0.1:${port}` })
+    const res = await proxied(await makeApp(), '/topics', { endpoint: `http://127.0.0.1:${port}` })
     expect(res.status).toBe(502)
     expect(await res.json()).toMatchObject({ error: 'upstream_unreachable', code: 'ECONNREFUSED' })
   })
 
   it('504 when the endpoint does not answer in time', async () => {
-    const res = await proxied(makeApp({ timeoutMs: 300 }), '/hang')
+    const res = await proxied(await makeApp({ timeoutMs: 300 }), '/hang')
     expect(res.status).toBe(504)
     expect(await res.json()).toMatchObject({ error: 'upstream_timeout' })
   })
 
   it('413 for a declared body over the limit, without contacting the endpoint', async () => {
     const before = hits.length
-    const res = await proxied(makeApp({ maxBodyBytes: 1000 }), '/topics/t', {
+    const res = await proxied(await makeApp({ maxBodyBytes: 1000 }), '/topics/t', {
       method: 'POST',
       body: new Uint8Array(1001),
       headers: { 'content-type': 'application/octet-stream' },
@@ -259,16 +324,15 @@ describe('proxy errors', () => {
       },
     })
     let remaining = chunks
-    const res = await proxied(makeApp({ maxBodyBytes: 1000 }), '/topics/t', {
+    const res = await proxied(await makeApp({ maxBodyBytes: 1000 }), '/topics/t', {
       method: 'POST',
       body: stream,
-      duplex: 'half',
-    } as RequestInit & { headers?: Record<string, string> })
+    })
     expect(res.status).toBe(413)
   })
 
   it('a response cut mid-stream errors on the client side instead of looking complete', async () => {
-    const res = await proxied(makeApp(), '/cut')
+    const res = await proxied(await makeApp(), '/cut')
     expect(res.status).toBe(200)
     await expect(res.arrayBuffer()).rejects.toThrow()
   })
@@ -276,7 +340,7 @@ describe('proxy errors', () => {
 
 describe('request guards', () => {
   it('403 for a foreign Host header (DNS rebinding)', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     const res = await app.request('http://evil.example/proxy/topics', {
       headers: { host: 'evil.example:8080', 'x-kafka-rest-endpoint': upstreamUrl },
     })
@@ -287,22 +351,24 @@ describe('request guards', () => {
   })
 
   it('403 for a foreign Origin', async () => {
-    const res = await proxied(makeApp(), '/topics', { headers: { origin: 'https://attacker.example' } })
+    const res = await proxied(await makeApp(), '/topics', { headers: { origin: 'https://attacker.example' } })
     expect(res.status).toBe(403)
     expect(await res.json()).toMatchObject({ error: 'cross_site' })
-    const nullOrigin = await proxied(makeApp(), '/topics', { headers: { origin: 'null' } })
+    const nullOrigin = await proxied(await makeApp(), '/topics', { headers: { origin: 'null' } })
     expect(nullOrigin.status).toBe(403)
-    const otherPort = await proxied(makeApp(), '/topics', { headers: { origin: 'http://127.0.0.1:9999' } })
+    const otherPort = await proxied(await makeApp(), '/topics', {
+      headers: { origin: 'http://127.0.0.1:9999' },
+    })
     expect(otherPort.status).toBe(403)
   })
 
   it('403 for Sec-Fetch-Site: cross-site', async () => {
-    const res = await proxied(makeApp(), '/topics', { headers: { 'sec-fetch-site': 'cross-site' } })
+    const res = await proxied(await makeApp(), '/topics', { headers: { 'sec-fetch-site': 'cross-site' } })
     expect(res.status).toBe(403)
   })
 
   it('accepts its own origin and localhost names', async () => {
-    const app = makeApp()
+    const app = await makeApp()
     const own = await proxied(app, '/topics', {
       headers: { origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'same-origin' },
     })
@@ -315,7 +381,7 @@ describe('request guards', () => {
   })
 
   it('sends no CORS headers, even to a preflight', async () => {
-    const res = await proxied(makeApp(), '/topics', {
+    const res = await proxied(await makeApp(), '/topics', {
       method: 'OPTIONS',
       headers: { origin: 'https://attacker.example', 'access-control-request-method': 'POST' },
     })

@@ -1,0 +1,267 @@
+import { EventEmitter } from 'node:events'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { pipeline, Transform, type Readable } from 'node:stream'
+import { request, type Agent } from 'undici'
+import { checkHost, checkSameOrigin } from './guards.ts'
+import { writeProxyError, type ProxyError } from './proxy-error.ts'
+import type { TargetPolicy } from './target-policy.ts'
+import { createUpstreamAgent } from './upstream.ts'
+
+/** The only request headers that reach the endpoint: no cookies, no hop-by-hop, no browser fingerprint. */
+const FORWARDED_REQUEST_HEADERS = [
+  'accept',
+  'content-type',
+  'content-length',
+  'x-auth-token',
+  'authorization',
+] as const
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
+
+/** Sent with every proxied answer: never cached, never sniffed into HTML, never framed. */
+const SECURITY_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+} as const
+
+export const ENDPOINT_HEADER = 'x-kafka-rest-endpoint'
+export const PROXY_PREFIX = '/proxy'
+
+export interface ProxyOptions {
+  policy: TargetPolicy
+  /** Largest request body forwarded, in bytes. */
+  maxBodyBytes: number
+  /** How long to wait for the endpoint's answer (and the longest pause inside a streamed body). */
+  timeoutMs: number
+  connectTimeoutMs?: number
+  agent?: Agent
+  /** Access log: method, target origin + path, status, duration. Never headers, never the query. */
+  log?: (line: string) => void
+}
+
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void
+
+export function isProxyPath(url: string | undefined): boolean {
+  return (
+    !!url &&
+    (url === PROXY_PREFIX || url.startsWith(`${PROXY_PREFIX}/`) || url.startsWith(`${PROXY_PREFIX}?`))
+  )
+}
+
+class BodyTooLargeError extends Error {
+  readonly limit: number
+  constructor(limit: number) {
+    super(`request body exceeds ${limit} bytes`)
+    this.limit = limit
+  }
+}
+
+function limitBody(source: Readable, maxBytes: number): Readable {
+  let seen = 0
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length
+      if (seen > maxBytes) done(new BodyTooLargeError(maxBytes))
+      else done(null, chunk)
+    },
+  })
+  source.on('error', (err) => counter.destroy(err))
+  return source.pipe(counter)
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name]
+  return Array.isArray(v) ? v.join(', ') : v
+}
+
+function errorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null
+  const code = e?.code ?? e?.cause?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / 1024 / 1024).toFixed(1)} MiB`
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`
+  return `${n} bytes`
+}
+
+function tooLarge(limit: number): ProxyError {
+  return {
+    status: 413,
+    kind: 'body_too_large',
+    message: `The request body is larger than the proxy's limit of ${formatBytes(limit)}. Send less data, or start the server with a larger --max-body.`,
+    extra: { limit },
+  }
+}
+
+function describeUnreachable(code: string | undefined, target: URL): string {
+  const where = target.host
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `Nothing is listening at ${where} (ECONNREFUSED). Check the endpoint's port and that the REST service is running.`
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `The host name ${target.hostname} could not be resolved (${code}). Check the endpoint URL and your network or VPN.`
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+    case 'EPIPE':
+      return `${where} closed the connection before answering (${code}). The service may be restarting, or a firewall cut the connection.`
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${where} is not reachable from this machine (${code}). Check your network or VPN.`
+    case 'EPROTO':
+    case 'ERR_SSL_WRONG_VERSION_NUMBER':
+      return `The TLS handshake with ${where} failed (${code}). Does the endpoint use http rather than https?`
+    default:
+      if (code && /CERT|SELF_SIGNED|UNABLE_TO|ERR_TLS/.test(code)) {
+        return `The TLS certificate of ${where} was rejected (${code}). If it is signed by a private CA, start the server with NODE_EXTRA_CA_CERTS=/path/to/ca.pem.`
+      }
+      return `Could not reach ${where}${code ? ` (${code})` : ''}.`
+  }
+}
+
+function upstreamError(err: unknown, target: URL, timeoutMs: number): ProxyError {
+  const limitErr = err instanceof BodyTooLargeError ? err : (err as { cause?: unknown })?.cause
+  if (limitErr instanceof BodyTooLargeError) return tooLarge(limitErr.limit)
+  const code = errorCode(err)
+  if (code === 'EBLOCKEDADDRESS') {
+    return {
+      status: 403,
+      kind: 'target_not_allowed',
+      message: `${(err as Error).message}; the proxy never forwards there.`,
+    }
+  }
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return {
+      status: 504,
+      kind: 'upstream_timeout',
+      message: `Could not connect to ${target.host} in time (${code}). Check the host, port and any firewall or VPN.`,
+      extra: { code },
+    }
+  }
+  if (code === 'UND_ERR_HEADERS_TIMEOUT') {
+    return {
+      status: 504,
+      kind: 'upstream_timeout',
+      message: `${target.host} did not answer within ${Math.round(timeoutMs / 1000)} s. The service may be overloaded; try again, or raise the server's --timeout.`,
+      extra: { code },
+    }
+  }
+  if (code === 'UND_ERR_INVALID_ARG') {
+    return {
+      status: 400,
+      kind: 'bad_header',
+      message: `A request header was refused: ${(err as Error).message}.`,
+    }
+  }
+  return {
+    status: 502,
+    kind: 'upstream_unreachable',
+    message: describeUnreachable(code, target),
+    extra: { code: code ?? 'UNKNOWN', target: target.origin },
+  }
+}
+
+/**
+ * The CORS proxy, as a plain Node handler so the console server and Vite's dev server mount the same code:
+ * `/proxy/<rest path>` with `X-Kafka-Rest-Endpoint: <endpoint base URL>` is forwarded to
+ * `<endpoint base URL><rest path>?<query>`. Bodies stream both ways between the sockets; redirects are never
+ * followed; no CORS headers are sent, and cross-site or foreign-Host requests are refused.
+ */
+export function createProxyHandler(options: ProxyOptions & { hostnames: ReadonlySet<string> }): NodeHandler {
+  const { policy, maxBodyBytes, timeoutMs, hostnames } = options
+  const agent =
+    options.agent ?? createUpstreamAgent({ connectTimeoutMs: options.connectTimeoutMs ?? 10_000, timeoutMs })
+
+  return (req, res) => {
+    const started = performance.now()
+    const method = req.method ?? 'GET'
+    const guard =
+      checkHost(header(req, 'host'), hostnames) ??
+      checkSameOrigin(header(req, 'origin'), header(req, 'sec-fetch-site'), header(req, 'host'))
+    if (guard) return writeProxyError(res, guard)
+    const decision = policy.check(header(req, ENDPOINT_HEADER))
+    if (!decision.ok)
+      return writeProxyError(res, {
+        status: decision.status,
+        kind: decision.kind as 'bad_endpoint',
+        message: decision.message,
+      })
+
+    const raw = req.url ?? PROXY_PREFIX
+    const q = raw.indexOf('?')
+    const restPath = (q >= 0 ? raw.slice(0, q) : raw).slice(PROXY_PREFIX.length)
+    const base = decision.url
+    const target = new URL(base.origin)
+    // Normalised by the URL parser (so `..` cannot climb out of the base path) but percent-encoding is kept.
+    target.pathname =
+      base.pathname.replace(/\/+$/, '') + (restPath ? new URL(restPath, 'http://x').pathname : '')
+    if (q >= 0) target.search = raw.slice(q)
+
+    const headers: Record<string, string> = {}
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = header(req, name)
+      if (value !== undefined) headers[name] = value
+    }
+    const declared = headers['content-length'] === undefined ? undefined : Number(headers['content-length'])
+    if (declared !== undefined && declared > maxBodyBytes) {
+      req.resume()
+      return writeProxyError(res, tooLarge(maxBodyBytes))
+    }
+    const hasBody = method !== 'GET' && method !== 'HEAD'
+    const body = hasBody ? limitBody(req, maxBodyBytes) : undefined
+
+    // The answer timeout is undici's headersTimeout. A client that goes away aborts the upstream request
+    // through a plain emitter: cheaper than an AbortController on the hot path.
+    const abort = new EventEmitter()
+    const onClientGone = () => abort.emit('abort')
+    res.once('close', onClientGone)
+    const logLine = (status: number, note = '') =>
+      options.log?.(
+        `${method} ${target.origin}${target.pathname} -> ${status}${note} ${Math.round(performance.now() - started)}ms`,
+      )
+
+    request(target, { method, headers, body, dispatcher: agent, signal: abort }).then(
+      (upstream) => {
+        res.off('close', onClientGone)
+        const status = upstream.statusCode
+        logLine(status)
+        if (status >= 300 && status < 400 && status !== 304) {
+          upstream.body.dump().catch(() => {})
+          const location = upstream.headers['location']
+          const to = Array.isArray(location) ? location[0] : location
+          return writeProxyError(res, {
+            status,
+            kind: 'upstream_redirect',
+            message: `The endpoint redirected (${status})${to ? ` to ${to}` : ''}. The proxy does not follow redirects: use the final URL as the endpoint.`,
+            extra: to ? { location: to } : {},
+          })
+        }
+        const head: Record<string, string> = { ...SECURITY_HEADERS }
+        const contentType = upstream.headers['content-type']
+        if (typeof contentType === 'string') head['content-type'] = contentType
+        const contentLength = upstream.headers['content-length']
+        if (typeof contentLength === 'string') head['content-length'] = contentLength
+        res.writeHead(status, head)
+        if (NULL_BODY_STATUSES.has(status) || method === 'HEAD') {
+          res.end()
+          upstream.body.dump().catch(() => {})
+          return
+        }
+        // A body cut mid-stream destroys the client connection, so the client sees a failure, not a short body.
+        pipeline(upstream.body, res, (err) => {
+          if (err) res.destroy()
+        })
+      },
+      (err: unknown) => {
+        res.off('close', onClientGone)
+        body?.destroy()
+        const error = upstreamError(err, target, timeoutMs)
+        logLine(error.status, ` (${errorCode(err) ?? error.kind})`)
+        if (!res.destroyed) writeProxyError(res, error)
+      },
+    )
+  }
+}
