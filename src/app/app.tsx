@@ -1,18 +1,28 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useConsumerCleanup, useKafkaClient } from '../api/use-kafka-client.ts'
 import { Spinner } from '../components/spinner.tsx'
-import { BrowsePage } from '../features/browse/browse-page.tsx'
 import { ConnectPage } from '../features/connection/connect-page.tsx'
-import { ProducePage } from '../features/produce/produce-page.tsx'
 import { RequestLogPanel } from '../features/request-log/request-log-panel.tsx'
-import { TopicDetailPage } from '../features/topics/topic-detail-page.tsx'
-import { TopicsPage } from '../features/topics/topics-page.tsx'
 import { navigate, useHashLocation } from '../lib/router/hash-location.ts'
 import { usePreferencesStore } from '../stores/preferences-store.ts'
 import { AppHeader } from './app-header.tsx'
 import { NotFound } from './not-found.tsx'
 import { useServerConfig } from './use-server-config.ts'
 import { useTheme } from './use-theme.ts'
+
+// Pages past the connection screen load on demand: the first paint only needs the shell and the form.
+const TopicsPage = lazy(() =>
+  import('../features/topics/topics-page.tsx').then((m) => ({ default: m.TopicsPage })),
+)
+const TopicDetailPage = lazy(() =>
+  import('../features/topics/topic-detail-page.tsx').then((m) => ({ default: m.TopicDetailPage })),
+)
+const ProducePage = lazy(() =>
+  import('../features/produce/produce-page.tsx').then((m) => ({ default: m.ProducePage })),
+)
+const BrowsePage = lazy(() =>
+  import('../features/browse/browse-page.tsx').then((m) => ({ default: m.BrowsePage })),
+)
 
 export function App() {
   useTheme()
@@ -54,7 +64,9 @@ export function App() {
   return (
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <AppHeader path={path} client={connected?.client ?? null} />
-      <main className="flex-1 overflow-auto px-4 py-5 lg:px-8">{page}</main>
+      <main className="flex-1 overflow-auto px-4 py-5 lg:px-8">
+        <Suspense fallback={<Spinner label="Loading" />}>{page}</Suspense>
+      </main>
       {showLog && <RequestLogPanel onClose={() => setShowLog(false)} />}
     </div>
   )
