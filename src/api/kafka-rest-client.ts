@@ -90,16 +90,31 @@ export interface KafkaRestClient {
   dispose(options?: { keepalive?: boolean }): Promise<void>
 }
 
-/** Words for the capability summary shown after connecting. */
+/** Words for the capability summary shown after connecting, e.g. "produce, browse by offset, no headers". */
 export function describeCapabilities(c: Capabilities): string {
   const parts: string[] = []
-  if (c.produce) parts.push(c.produceBatch ? 'produce (batches)' : 'produce (one record per request)')
-  else parts.push('no produce')
-  if (c.browse) parts.push(c.statelessBrowse ? 'browse by offset' : 'browse by offset (temporary consumer)')
-  else parts.push('no browsing')
-  parts.push(c.browseHeaders || c.produceHeaders ? 'headers' : 'no headers')
+  if (!c.produce) parts.push('no produce')
+  else parts.push(c.produceBatch ? 'produce' : 'produce (one record per request)')
+  if (!c.browse) parts.push('no browsing')
+  else parts.push(c.statelessBrowse ? 'browse by offset' : 'browse by offset (temporary consumer)')
+  const headers =
+    c.browseHeaders && c.produceHeaders
+      ? 'headers'
+      : c.produceHeaders
+        ? 'headers on produce only'
+        : c.browseHeaders
+          ? 'headers when browsing'
+          : 'no headers'
+  parts.push(headers)
   if (c.browseTimestamps) parts.push('timestamps')
-  if (c.createTopic || c.deleteTopic) parts.push('topic admin')
+  if (c.createTopic || c.deleteTopic)
+    parts.push(
+      c.createTopic && c.deleteTopic
+        ? 'create/delete topics'
+        : c.createTopic
+          ? 'create topics'
+          : 'delete topics',
+    )
   if (c.consumerGroups) parts.push('consumer groups')
   return parts.join(', ')
 }

@@ -3,6 +3,7 @@ import { useDeferredValue, useMemo, useState } from 'react'
 import { topicsQueryOptions } from '../../api/queries/topics-query.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { Button } from '../../components/button.tsx'
+import { ConnectionSummary } from '../../components/connection-summary.tsx'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { inputClass } from '../../components/field.tsx'
 import { Notice } from '../../components/notice.tsx'
@@ -46,6 +47,7 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
           )}
         </div>
       </div>
+      <ConnectionSummary client={client} />
       {!client.capabilities.listTopics && (
         <Notice tone="warning">
           This endpoint cannot list topics ({client.dialect.name}). Open the produce form and type the topic
