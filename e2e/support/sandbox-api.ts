@@ -1,3 +1,26 @@
+/** A record as the sandbox stored it. */
+export interface StoredRecord {
+  partition: number
+  offset: number
+  key: Uint8Array | null
+  value: Uint8Array | null
+}
+
+interface WireRecord {
+  partition: number
+  offset: number
+  key: string | null
+  value: string | null
+}
+
+const fromBase64 = (b64: string | null) => (b64 === null ? null : new Uint8Array(Buffer.from(b64, 'base64')))
+const fromWire = (r: WireRecord): StoredRecord => ({
+  partition: r.partition,
+  offset: r.offset,
+  key: fromBase64(r.key),
+  value: fromBase64(r.value),
+})
+
 /**
  * Seeds and inspects the sandbox over its REST API from the test process (not through the console), so a test
  * can set up data and check what the console did.
@@ -68,6 +91,69 @@ export class SandboxApi {
       }
     }
     throw new Error('the sandbox accepted neither v2 nor v1 produce')
+  }
+
+  /** Deletes a topic through the IBM admin API when present, else v3. */
+  async deleteTopic(name: string) {
+    try {
+      await this.call('DELETE', `/admin/topics/${encodeURIComponent(name)}`)
+    } catch {
+      const clusters = await this.call('GET', '/v3/clusters')
+      const id = clusters.data[0].cluster_id
+      await this.call('DELETE', `/v3/clusters/${id}/topics/${encodeURIComponent(name)}`)
+    }
+  }
+
+  /**
+   * Reads records back byte for byte, from `offset` on: the v1 simple consumer where the sandbox has it, else a
+   * temporary v2 consumer (assigned to the partition, seeked, deleted afterwards).
+   */
+  async readRecords(
+    topic: string,
+    partition: number,
+    offset: number,
+    count: number,
+  ): Promise<StoredRecord[]> {
+    const path = `/topics/${encodeURIComponent(topic)}/partitions/${partition}/messages?offset=${offset}&count=${count}`
+    try {
+      const list = await this.call('GET', path, undefined, undefined, 'application/vnd.kafka.binary.v1+json')
+      return (list as WireRecord[]).map(fromWire)
+    } catch (e) {
+      if (!/-> (404|406)/.test(String(e))) throw e
+    }
+    return this.readWithV2Consumer(topic, partition, offset, count)
+  }
+
+  private async readWithV2Consumer(topic: string, partition: number, offset: number, count: number) {
+    const v2 = 'application/vnd.kafka.v2+json'
+    const group = `e2e-read-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`
+    const created = await this.call(
+      'POST',
+      `/consumers/${group}`,
+      { name: 'reader', format: 'binary', 'auto.offset.reset': 'earliest', 'auto.commit.enable': 'false' },
+      v2,
+      v2,
+    )
+    const base = new URL(created.base_uri as string).pathname
+    try {
+      await this.call('POST', `${base}/assignments`, { partitions: [{ topic, partition }] }, v2, v2)
+      await this.call('POST', `${base}/positions`, { offsets: [{ topic, partition, offset }] }, v2, v2)
+      const out: StoredRecord[] = []
+      const deadline = Date.now() + 20_000
+      while (out.length < count && Date.now() < deadline) {
+        const batch = (await this.call(
+          'GET',
+          `${base}/records?timeout=500&max_bytes=67108864`,
+          undefined,
+          undefined,
+          'application/vnd.kafka.binary.v2+json',
+        )) as WireRecord[]
+        out.push(...batch.map(fromWire))
+      }
+      return out.slice(0, count)
+    } finally {
+      await this.call('DELETE', base, undefined, v2, v2)
+    }
   }
 
   /** Consumer groups the sandbox knows (v3 only), to check the console leaves no consumer behind. */
