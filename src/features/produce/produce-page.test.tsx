@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { NO_CAPABILITIES, type Capabilities, type KafkaRestClient } from '../../api/kafka-rest-client.ts'
@@ -113,6 +113,26 @@ describe('ProducePage', () => {
     expect(rows[2]).toHaveTextContent('Failed')
     expect(rows[2]).toHaveTextContent('Error 50003: Topic orders not found.')
     expect(within(rows[2]).queryByRole('link')).toBeNull()
+  })
+
+  it('takes a dropped file as the value and sends its exact bytes', async () => {
+    const user = userEvent.setup()
+    const { client, produce } = fakeClient({}, delivered)
+    renderPage(client)
+    await user.click(within(screen.getByRole('group', { name: 'Value format' })).getByText('File'))
+    const bytes = new Uint8Array([0, 0xff, 0x10, 0x80, 0x7f])
+    const file = new File([bytes], 'dropped.bin')
+    const zone = screen.getByText(/Or drop a file here/).parentElement!
+    fireEvent.drop(zone, { dataTransfer: { files: [file] } })
+    expect(await screen.findByLabelText('File name')).toHaveTextContent('dropped.bin')
+    expect(screen.getByLabelText('File size')).toHaveTextContent('5 B (5 bytes)')
+    expect(await screen.findByLabelText('First 5 bytes (hex)')).toHaveTextContent('00 ff 10 80 7f')
+    await user.click(screen.getByRole('button', { name: 'Produce' }))
+    await screen.findByRole('table', { name: 'Produce results' })
+    const [, records] = produce.mock.calls[0] as unknown as [string, ProduceRecord[]]
+    expect(byteList(records[0].value)).toEqual([0, 0xff, 0x10, 0x80, 0x7f])
+    const b64 = records[0].valueBase64
+    expect(b64 instanceof Blob ? await b64.text() : b64).toBe('AP8QgH8=')
   })
 
   it('hides headers with a note where the dialect has none, and disables tombstones where it cannot send them', () => {
