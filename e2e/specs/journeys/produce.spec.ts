@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { expect, test, uniqueTopic } from '../../fixtures.ts'
+import { expectNoAxeViolations } from '../../support/axe.ts'
 import { E2E } from '../../support/ports.ts'
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
@@ -277,4 +278,36 @@ test.describe('produce', () => {
     // The form keeps the file for a retry.
     await expect(page.getByLabel('File name')).toHaveText('two-mb.bin')
   })
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`no accessibility violations with an error, a file and results (${colorScheme})`, async ({
+      connected,
+      producePage,
+      sandbox,
+      page,
+      dialect,
+    }) => {
+      test.skip(dialect.id !== 'auto', 'the page is the same for every dialect')
+      void connected
+      await page.emulateMedia({ colorScheme })
+      const topic = uniqueTopic('e2e-produce-axe')
+      await sandbox.createTopic(topic, 1)
+      await producePage.open(topic)
+      await producePage.format('Key', 'Base64')
+      await producePage.key.fill('not base64!')
+      await producePage.addHeader.click()
+      await producePage.produce()
+      await expect(producePage.key).toHaveAttribute('aria-invalid', 'true')
+      await expectNoAxeViolations(page)
+      await producePage.format('Key', 'No key')
+      await producePage.chooseFile({
+        name: 'bytes.bin',
+        mimeType: 'application/octet-stream',
+        buffer: randomBytes(100),
+      })
+      await producePage.produce()
+      await producePage.delivered()
+      await expectNoAxeViolations(page)
+    })
+  }
 })
