@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { bytesToBase64 } from '../lib/bytes/base64.ts'
 import { base64ByteLength, recordBytesPrefix, recordFromBase64 } from './lazy-record.ts'
 
 describe('recordFromBase64', () => {
@@ -25,7 +26,7 @@ describe('recordFromBase64', () => {
 })
 
 describe('recordBytesPrefix', () => {
-  const b64 = (bytes: number[]) => Buffer.from(bytes).toString('base64')
+  const b64 = (bytes: number[]) => bytesToBase64(new Uint8Array(bytes))
   const bytes = Array.from({ length: 1000 }, (_, i) => (i * 7) & 0xff)
 
   it('decodes only the prefix of a lazy value and leaves the record lazy', () => {

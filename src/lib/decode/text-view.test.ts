@@ -33,7 +33,7 @@ describe('textView', () => {
   it('shows invisible and reordering characters', () => {
     const view = textView(enc('a\u0000b\u202Ec\u200Bd\u001b'))
     const special = view.pieces.filter((p) => p.kind === 'special')
-    expect(special.map((p) => p.kind === 'special' && p.label)).toEqual(['␀', '<U+202E>', '<U+200B>', '␛'])
+    expect(special.map((p) => p.kind === 'special' && p.label)).toEqual(['NUL', 'U+202E', 'U+200B', 'ESC'])
     expect(special[1]).toMatchObject({ offset: 3, title: expect.stringMatching(/bidirectional override/) })
     expect(special[0]).toMatchObject({ offset: 1, title: 'U+0000 NUL control character' })
   })

@@ -14,7 +14,7 @@ export type TextPiece =
   | { kind: 'text'; text: string }
   /** Bytes that are not valid UTF-8; `label` is `\xff\xfe`. */
   | { kind: 'invalid'; offset: number; bytes: Uint8Array; label: string }
-  /** One invisible or reordering character; `label` is what to show, `title` names it. */
+  /** One invisible or reordering character; `label` is what to show (NUL, ESC, U+202E), `title` names it. */
   | { kind: 'special'; offset: number; text: string; label: string; title: string }
 
 export interface TextView {
@@ -29,14 +29,45 @@ export interface TextView {
 export const DEFAULT_TEXT_VIEW_BYTES = 256 * 1024
 export const MAX_TEXT_PIECES = 5000
 
-const CONTROL_NAMES: Record<number, string> = {
-  0x00: 'NUL',
-  0x07: 'BEL',
-  0x08: 'BS',
-  0x0b: 'VT',
-  0x0c: 'FF',
-  0x1b: 'ESC',
-  0x7f: 'DEL',
+/** ASCII names of the C0 controls (index = code) and DEL: shown as labels, since Control Pictures glyphs
+ * (U+2400…) are missing from many monospace fonts. */
+const C0_NAMES = [
+  'NUL',
+  'SOH',
+  'STX',
+  'ETX',
+  'EOT',
+  'ENQ',
+  'ACK',
+  'BEL',
+  'BS',
+  'HT',
+  'LF',
+  'VT',
+  'FF',
+  'CR',
+  'SO',
+  'SI',
+  'DLE',
+  'DC1',
+  'DC2',
+  'DC3',
+  'DC4',
+  'NAK',
+  'SYN',
+  'ETB',
+  'CAN',
+  'EM',
+  'SUB',
+  'ESC',
+  'FS',
+  'GS',
+  'RS',
+  'US',
+]
+
+function controlName(cp: number): string | undefined {
+  return cp < 0x20 ? C0_NAMES[cp] : cp === 0x7f ? 'DEL' : undefined
 }
 
 function isSpecial(cp: number): boolean {
@@ -53,13 +84,11 @@ function isSpecial(cp: number): boolean {
 }
 
 function specialLabel(cp: number): string {
-  if (cp < 0x20) return String.fromCharCode(0x2400 + cp) // Control Pictures: ␀ ␛ …
-  if (cp === 0x7f) return '\u2421'
-  return `<${codePointLabel(cp)}>`
+  return controlName(cp) ?? codePointLabel(cp)
 }
 
 function specialTitle(cp: number): string {
-  const name = CONTROL_NAMES[cp]
+  const name = controlName(cp)
   if (cp >= 0x202a && cp <= 0x202e) return `${codePointLabel(cp)} bidirectional override (can reorder text)`
   if (cp >= 0x2066 && cp <= 0x2069) return `${codePointLabel(cp)} bidirectional isolate (can reorder text)`
   if (cp === 0xfeff) return `${codePointLabel(cp)} byte order mark / zero-width no-break space`
