@@ -1,13 +1,113 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { topicQueryOptions } from '../../api/queries/topic-query.ts'
+import { topicsQueryOptions } from '../../api/queries/topics-query.ts'
+import { kafkaKeys } from '../../api/query-keys.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import { ErrorAlert } from '../../components/error-alert.tsx'
+import { Notice } from '../../components/notice.tsx'
+import { buildHash } from '../../lib/router/hash-location.ts'
+import { BrowseControls } from './browse-controls.tsx'
+import { BrowseResults } from './browse-results.tsx'
+import { defaultStart, viewToParams, windowRequest, type BrowseView } from './browse-view.ts'
+import { PartitionBounds } from './partition-bounds.tsx'
+import { useBrowseView } from './use-browse-view.ts'
 
+/** The message browser: choose a window, read it, inspect one message's bytes, share and export. */
 export function BrowsePage({ connected, params }: { connected: ConnectedClient; params: URLSearchParams }) {
-  void connected
+  const { client, connectionId } = connected
+  const caps = client.capabilities
+  const queryClient = useQueryClient()
+  const { view, go, patch } = useBrowseView(params, caps)
+  const topics = useQuery({ ...topicsQueryOptions(connected), enabled: caps.browse && caps.listTopics })
+  const topic = useQuery({
+    ...topicQueryOptions(connected, view.topic ?? ''),
+    enabled: caps.browse && !!view.topic,
+  })
+  const partitionIds = topic.data?.partitions.map((p) => p.id)
+  const request = caps.browse && partitionIds ? windowRequest(view, partitionIds) : null
+
+  const fetchWindow = (next: BrowseView) => {
+    if (!next.topic) return
+    // Fresh bounds for every Fetch; the same window again is read again.
+    void queryClient.invalidateQueries({
+      queryKey: [...kafkaKeys.topic(connectionId, next.topic), 'partitions'],
+    })
+    if (buildHash('/browse', viewToParams(next)) === window.location.hash) {
+      void queryClient.invalidateQueries({
+        queryKey: [...kafkaKeys.topic(connectionId, next.topic), 'records'],
+      })
+    } else go(next)
+  }
+  const chooseTopic = (name: string) =>
+    go({
+      ...view,
+      topic: name,
+      partition: 'all',
+      start: defaultStart(caps),
+      offset: '0',
+      positions: undefined,
+      direction: 'forward',
+      sel: undefined,
+      q: '',
+    })
+
   return (
-    <section aria-labelledby="browse-title">
+    <section aria-labelledby="browse-title" className="space-y-4">
       <h1 id="browse-title" className="text-xl font-semibold">
         Browse messages
       </h1>
-      <p className="text-sm">Coming next{params.get('topic') ? ` (${params.get('topic')})` : ''}.</p>
+      {!caps.browse ? (
+        <Notice tone="warning">
+          Browsing messages is not available with {client.dialect.name}.{' '}
+          {client.dialect.notes.find((n) => /brows/i.test(n)) ?? 'This API has no way to read messages.'}
+        </Notice>
+      ) : (
+        <>
+          <BrowseControls
+            key={`${view.topic}|${view.partition}|${view.start}|${view.offset}|${view.count}|${view.ts}|${partitionIds?.length}`}
+            view={view}
+            caps={caps}
+            topics={topics.data}
+            partitionIds={partitionIds}
+            onFetch={fetchWindow}
+            onTopic={chooseTopic}
+          />
+          {topics.isError && (
+            <ErrorAlert
+              title="Could not list topics"
+              error={topics.error}
+              onRetry={() => void topics.refetch()}
+            />
+          )}
+          {topic.isError && (
+            <ErrorAlert
+              title={`Could not read topic ${view.topic}`}
+              error={topic.error}
+              onRetry={() => void topic.refetch()}
+            />
+          )}
+          {view.topic && request && (
+            <PartitionBounds connected={connected} topic={view.topic} partitions={request.partitions} />
+          )}
+          {!caps.statelessBrowse && (
+            <p className="text-xs text-slate-600 dark:text-slate-300">
+              Each read uses a temporary consumer instance on the endpoint, deleted right after (also when you
+              leave this page or close the tab).
+            </p>
+          )}
+          {!view.topic && <Notice>Choose a topic to read its messages.</Notice>}
+          {request && (
+            <BrowseResults
+              key={`${view.topic}`}
+              connected={connected}
+              view={view}
+              request={request}
+              go={go}
+              patch={patch}
+            />
+          )}
+        </>
+      )}
     </section>
   )
 }

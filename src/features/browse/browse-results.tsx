@@ -1,0 +1,162 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { recordsQueryOptions } from '../../api/queries/records-query.ts'
+import type { KafkaRecord } from '../../api/types.ts'
+import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import { ErrorAlert } from '../../components/error-alert.tsx'
+import { Notice } from '../../components/notice.tsx'
+import type { WindowRequest } from '../../lib/browse/load-window.ts'
+import { filterRecords } from '../../lib/browse/record-filter.ts'
+import { usePreferencesStore } from '../../stores/preferences-store.ts'
+import { neighbourView, type BrowseView } from './browse-view.ts'
+import { ListToolbar } from './list-toolbar.tsx'
+import { MessageDetail } from './message-detail.tsx'
+import { MessageList } from './message-list.tsx'
+import { useLiveTail } from './use-live-tail.ts'
+import { WindowBar, type LiveMode } from './window-bar.tsx'
+import { messageId } from './window-text.ts'
+
+interface Props {
+  connected: ConnectedClient
+  view: BrowseView
+  request: WindowRequest & { partition: number | 'all' }
+  go(view: BrowseView): void
+  patch(partial: Partial<BrowseView>): void
+}
+
+export const LIVE_CAPACITY = 1000
+
+/** The loaded window (or the live tail): summary and navigation, filter and export, list and detail. */
+export function BrowseResults({ connected, view, request, go, patch }: Props) {
+  const { client } = connected
+  const queryClient = useQueryClient()
+  const timeZone = usePreferencesStore((s) => s.timeZone)
+  const [progress, setProgress] = useState(0)
+  const [live, setLive] = useState<LiveMode>('off')
+  const query = useQuery(recordsQueryOptions(connected, queryClient, request, setProgress))
+  const tail = useLiveTail(
+    client,
+    request.topic,
+    request.partitions,
+    request.order,
+    LIVE_CAPACITY,
+    live === 'running',
+  )
+  const loaded = useMemo<KafkaRecord[]>(
+    () => (live === 'off' ? (query.data?.records ?? []) : tail.records),
+    [live, query.data, tail.records],
+  )
+
+  const [filterText, setFilterText] = useState(view.q)
+  const deferredFilter = useDeferredValue(filterText)
+  useEffect(() => {
+    const t = window.setTimeout(() => {
+      if (filterText !== view.q) patch({ q: filterText })
+    }, 300)
+    return () => window.clearTimeout(t)
+  }, [filterText, view.q, patch])
+
+  const filtered = useMemo(() => filterRecords(loaded, deferredFilter), [loaded, deferredFilter])
+  const shown = useMemo(
+    () => (view.sort === 'newest' ? filtered.slice().reverse() : filtered),
+    [filtered, view.sort],
+  )
+  const selected = useMemo(
+    () => (view.sel ? loaded.find((r) => messageId(r) === view.sel) : undefined),
+    [loaded, view.sel],
+  )
+
+  const detailHeading = useRef<HTMLHeadingElement>(null)
+  const onSelect = useCallback((r: KafkaRecord) => patch({ sel: messageId(r) }), [patch])
+  const liveAllowed = client.capabilities.partitionOffsets
+    ? null
+    : 'Live tail needs partition end offsets, which this API does not report.'
+
+  const w = query.data
+  return (
+    <div className="space-y-3">
+      <WindowBar
+        view={view}
+        window={live === 'off' ? w : undefined}
+        fetching={query.isFetching}
+        progress={progress}
+        live={live}
+        liveAllowed={liveAllowed}
+        onPrevious={() => w && go(neighbourView(view, w.previous, 'backward'))}
+        onNext={() => w && go(neighbourView(view, w.next, 'forward'))}
+        onLive={setLive}
+      />
+      {live === 'off' && query.isError && (
+        <ErrorAlert
+          title="Could not read messages"
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
+      )}
+      {live !== 'off' && tail.error !== null && (
+        <ErrorAlert title="Live tail stopped" error={tail.error} onRetry={() => setLive('running')} />
+      )}
+      {live === 'off' && w && w.notes.length > 0 && (
+        <Notice tone="warning" role="status">
+          <ul className="space-y-0.5">
+            {w.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {live !== 'off' && (
+        <p className="text-xs text-slate-600 dark:text-slate-300" role="status">
+          {live === 'paused' ? 'Paused. ' : ''}
+          {tail.records.length.toLocaleString('en-US')} new message{tail.records.length === 1 ? '' : 's'} (the
+          newest {LIVE_CAPACITY.toLocaleString('en-US')} are kept
+          {tail.dropped > 0 ? `; ${tail.dropped.toLocaleString('en-US')} older ones dropped` : ''}) ·{' '}
+          {tail.polls} poll{tail.polls === 1 ? '' : 's'}
+        </p>
+      )}
+      <ListToolbar
+        view={view}
+        filtered={filtered}
+        total={loaded.length}
+        filterText={filterText}
+        onFilter={setFilterText}
+        onPatch={patch}
+        timestamps={client.capabilities.browseTimestamps}
+      />
+      {view.sel && !selected && (query.isSuccess || live !== 'off') && (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          Message {view.sel} is not in the loaded window.
+        </p>
+      )}
+      <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,11fr)_minmax(0,9fr)]">
+        <MessageList
+          records={shown}
+          selected={view.sel}
+          onSelect={onSelect}
+          onOpen={() => detailHeading.current?.focus()}
+          timeZone={timeZone}
+          timestamps={client.capabilities.browseTimestamps}
+          loaded={live === 'off' ? w : tail.records}
+        />
+        {selected ? (
+          <MessageDetail
+            record={selected}
+            view={view}
+            caps={client.capabilities}
+            timeZone={timeZone}
+            onDecoder={(part, choice) => patch({ [part]: choice })}
+            headingRef={detailHeading}
+          />
+        ) : (
+          <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">
+            {loaded.length > 0
+              ? 'Select a message to see its key, value and headers.'
+              : query.isPending && live === 'off'
+                ? ''
+                : 'No messages in this window.'}
+          </p>
+        )}
+      </div>
+    </div>
+  )
+}

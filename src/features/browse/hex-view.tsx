@@ -1,0 +1,94 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useRef, useState } from 'react'
+import { Button } from '../../components/button.tsx'
+import { formatBytesSize } from '../../lib/bytes/format-size.ts'
+import { hexDumpRow, hexDumpRowCount } from '../../lib/decode/hex-dump.ts'
+
+const ROW = 20
+/** Bytes per scrollable page: 8 MiB is 524,288 rows, well inside every browser's maximum element height. */
+export const HEX_PAGE_BYTES = 8 * 1024 * 1024
+
+/**
+ * `hexdump -C` rows (offset, hex, ASCII), virtualized: a 10 MB value renders the rows in view only.
+ * `highlight` marks leading bytes (the Schema Registry wire prefix).
+ */
+export function HexView({
+  bytes,
+  label,
+  highlight = 0,
+}: {
+  bytes: Uint8Array
+  label: string
+  highlight?: number
+}) {
+  const [page, setPage] = useState(0)
+  const pages = Math.max(1, Math.ceil(bytes.length / HEX_PAGE_BYTES))
+  const base = page * HEX_PAGE_BYTES
+  const slice = bytes.subarray(base, base + HEX_PAGE_BYTES)
+  const scroller = useRef<HTMLDivElement>(null)
+  const rows = hexDumpRowCount(slice.length)
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 12,
+  })
+  const width = Math.max(8, (bytes.length - 1).toString(16).length)
+  return (
+    <div className="space-y-1">
+      {pages > 1 && (
+        <div className="flex items-center gap-2 text-xs">
+          <Button size="sm" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Previous 8 MB
+          </Button>
+          <span>
+            Bytes {formatBytesSize(base)}–{formatBytesSize(base + slice.length)} of{' '}
+            {formatBytesSize(bytes.length)}
+          </span>
+          <Button size="sm" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+            Next 8 MB
+          </Button>
+        </div>
+      )}
+      <div
+        ref={scroller}
+        role="region"
+        aria-label={`${label} hex dump`}
+        tabIndex={0}
+        className="max-h-[28rem] overflow-auto rounded border border-slate-200 bg-slate-50 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
+      >
+        <div className="relative" style={{ height: virtualizer.getTotalSize(), minWidth: '44rem' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = hexDumpRow(slice, item.index)
+            const offset = (base + item.index * 16).toString(16).padStart(width, '0')
+            const marked =
+              page === 0 && item.index === 0 && highlight > 0
+                ? Math.min(highlight, 16) * 3 - 1 + (highlight > 8 ? 1 : 0)
+                : 0
+            return (
+              <div
+                key={item.index}
+                className="absolute inset-x-0 flex gap-4 px-2 whitespace-pre"
+                style={{ height: ROW, transform: `translateY(${item.start}px)`, lineHeight: `${ROW}px` }}
+              >
+                <span className="text-slate-500 dark:text-slate-400">{offset}</span>
+                <span className="text-slate-900 dark:text-slate-100">
+                  {marked > 0 && (
+                    <mark
+                      title="Schema Registry wire prefix: magic byte and 4-byte schema id"
+                      className="rounded bg-violet-200 text-violet-950 dark:bg-violet-800 dark:text-violet-50"
+                    >
+                      {row.hex.slice(0, marked)}
+                    </mark>
+                  )}
+                  {row.hex.slice(marked)}
+                </span>
+                <span className="text-slate-600 dark:text-slate-300">|{row.ascii}|</span>
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,99 @@
+import type { KafkaRecord } from '../../api/types.ts'
+import { Button } from '../../components/button.tsx'
+import { inputClass } from '../../components/field.tsx'
+import { exportFileName, recordsToCsv, recordsToNdjson } from '../../lib/browse/export-records.ts'
+import { usePreferencesStore, type TimeZoneSetting } from '../../stores/preferences-store.ts'
+import type { BrowseView } from './browse-view.ts'
+import { saveFile } from './download.ts'
+
+interface Props {
+  view: BrowseView
+  /** The loaded window after the filter, in merged (log) order: what Export writes. */
+  filtered: KafkaRecord[]
+  total: number
+  filterText: string
+  onFilter(text: string): void
+  onPatch(partial: Partial<BrowseView>): void
+  timestamps: boolean
+}
+
+const small =
+  'rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs dark:border-slate-600 dark:bg-slate-900'
+
+/** Quick filter, display order, merge order, time zone and export of what is loaded. */
+export function ListToolbar({ view, filtered, total, filterText, onFilter, onPatch, timestamps }: Props) {
+  const timeZone = usePreferencesStore((s) => s.timeZone)
+  const setTimeZone = usePreferencesStore((s) => s.setTimeZone)
+  const name = (ext: string) => exportFileName(view.topic ?? 'messages', view.partition, filtered, ext)
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+      <div className="min-w-56 flex-1">
+        <label htmlFor="browse-filter" className="sr-only">
+          Filter messages
+        </label>
+        <input
+          id="browse-filter"
+          type="search"
+          className={inputClass}
+          placeholder="Filter by key, value text, header name or value"
+          value={filterText}
+          onChange={(e) => onFilter(e.target.value)}
+        />
+      </div>
+      <span role="status" className="text-xs text-slate-600 tabular-nums dark:text-slate-300">
+        {filterText
+          ? `${filtered.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} match`
+          : `${total.toLocaleString('en-US')} loaded`}
+      </span>
+      <label className="flex items-center gap-1 text-xs">
+        Show
+        <select
+          className={small}
+          value={view.sort}
+          onChange={(e) => onPatch({ sort: e.target.value as BrowseView['sort'] })}
+        >
+          <option value="oldest">Oldest first</option>
+          <option value="newest">Newest first</option>
+        </select>
+      </label>
+      {view.partition === 'all' && timestamps && (
+        <label className="flex items-center gap-1 text-xs">
+          Merge by
+          <select
+            className={small}
+            value={view.order}
+            onChange={(e) => onPatch({ order: e.target.value as BrowseView['order'] })}
+          >
+            <option value="timestamp">Timestamp</option>
+            <option value="offset">Offset</option>
+          </select>
+        </label>
+      )}
+      <label className="flex items-center gap-1 text-xs">
+        Time zone
+        <select
+          className={small}
+          value={timeZone}
+          onChange={(e) => setTimeZone(e.target.value as TimeZoneSetting)}
+        >
+          <option value="local">Local</option>
+          <option value="UTC">UTC</option>
+        </select>
+      </label>
+      <Button
+        size="sm"
+        disabled={filtered.length === 0}
+        onClick={() => saveFile(name('ndjson'), [recordsToNdjson(filtered)], 'application/x-ndjson')}
+      >
+        Export NDJSON
+      </Button>
+      <Button
+        size="sm"
+        disabled={filtered.length === 0}
+        onClick={() => saveFile(name('csv'), [recordsToCsv(filtered, timeZone)], 'text/csv;charset=utf-8')}
+      >
+        Export CSV
+      </Button>
+    </div>
+  )
+}

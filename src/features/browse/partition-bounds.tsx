@@ -1,0 +1,47 @@
+import { useQueries } from '@tanstack/react-query'
+import { partitionOffsetsQueryOptions } from '../../api/queries/partition-offsets-query.ts'
+import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import { messageCount } from '../../lib/browse/offset-window.ts'
+
+/** Each browsed partition's beginning and end offsets (the end is the offset the next message will get). */
+export function PartitionBounds({
+  connected,
+  topic,
+  partitions,
+}: {
+  connected: ConnectedClient
+  topic: string
+  partitions: number[]
+}) {
+  const enabled = connected.client.capabilities.partitionOffsets
+  const results = useQueries({
+    queries: partitions.map((p) => ({ ...partitionOffsetsQueryOptions(connected, topic, p), enabled })),
+  })
+  if (!enabled) {
+    return (
+      <p className="text-xs text-slate-600 dark:text-slate-300">
+        This API does not report partition offsets; offsets outside the log are reported by the endpoint.
+      </p>
+    )
+  }
+  return (
+    <ul
+      aria-label="Partition offsets"
+      className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300"
+    >
+      {partitions.map((p, i) => {
+        const r = results[i]
+        const text = r.data
+          ? `beginning ${r.data.beginning} · end ${r.data.end} · ${messageCount(r.data)} messages`
+          : r.isError
+            ? 'offsets unavailable'
+            : 'loading offsets…'
+        return (
+          <li key={p} className="tabular-nums">
+            <span className="font-semibold">Partition {p}:</span> {text}
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

@@ -1,0 +1,41 @@
+/** Words and links for the browse screen (pure, so they are tested without a DOM). */
+import type { KafkaRecord } from '../../api/types.ts'
+import type { LoadedWindow } from '../../lib/browse/load-window.ts'
+import { offsetSpan } from '../../lib/browse/offset-window.ts'
+import { buildHash } from '../../lib/router/hash-location.ts'
+import { viewToParams, type BrowseView } from './browse-view.ts'
+
+export const messageId = (r: Pick<KafkaRecord, 'partition' | 'offset'>) => `${r.partition}:${r.offset}`
+
+/** What the window holds: "50 messages of partition 0, offsets 70–119" / "… merged by timestamp …". */
+export function describeWindow(view: BrowseView, w: LoadedWindow): string {
+  const n = w.records.length
+  const count = `${n.toLocaleString('en-US')} message${n === 1 ? '' : 's'}`
+  const single =
+    view.partition !== 'all'
+      ? view.partition
+      : w.partitions.length === 1
+        ? w.partitions[0].range.partition
+        : null
+  if (single !== null) {
+    const span = offsetSpan(w.records.map((r) => r.offset))
+    return span
+      ? `${count} of partition ${single}, offsets ${span.min}–${span.max}`
+      : `No messages in this window of partition ${single}`
+  }
+  const parts = w.partitions.length
+  const merge =
+    w.order === 'timestamp'
+      ? 'merged by timestamp (then partition and offset)'
+      : 'merged by offset, then partition'
+  return `${count} from ${parts} partition${parts === 1 ? '' : 's'}, ${merge}`
+}
+
+/** The link to this view with this message selected: view state only, never the endpoint or its key. */
+export function messageUrl(
+  view: BrowseView,
+  record: Pick<KafkaRecord, 'partition' | 'offset'>,
+  base: string,
+): string {
+  return `${base}${buildHash('/browse', viewToParams({ ...view, sel: messageId(record) }))}`
+}
