@@ -27,14 +27,12 @@ export function RecordEditor({
   onRemove(): void
 }) {
   return (
-    <fieldset className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <fieldset className="relative min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <legend className={batch ? 'px-1 text-sm font-semibold' : 'sr-only'}>Record {n}</legend>
       {batch && (
-        <div className="-mt-2 flex justify-end">
-          <Button size="sm" variant="ghost" onClick={onRemove}>
-            Remove record {n}
-          </Button>
-        </div>
+        <Button size="sm" variant="ghost" onClick={onRemove} className="absolute top-2 right-2">
+          Remove record {n}
+        </Button>
       )}
       {caps.produceKeys ? (
         <KeyField draft={draft} showErrors={showErrors} onChange={onChange} />
