@@ -38,6 +38,14 @@ beforeAll(async () => {
       return
     }
     if (url.pathname.endsWith('/hang')) return // never answers
+    if (url.pathname.endsWith('/refuse-large')) {
+      // Like a server with a body limit: answer 413 at once and close while the client is still sending.
+      res
+        .writeHead(413, { 'content-type': 'application/json', connection: 'close' })
+        .end('{"error_code":413}')
+      res.on('finish', () => req.socket.destroy())
+      return
+    }
     if (url.pathname.endsWith('/no-content')) {
       res.writeHead(204).end()
       return
@@ -329,6 +337,18 @@ describe('proxy errors', () => {
       body: stream,
     })
     expect(res.status).toBe(413)
+  })
+
+  it('413 when the endpoint closes the connection while a large body is still being sent', async () => {
+    const res = await proxied(await makeApp({ maxBodyBytes: 200 * 1024 * 1024 }), '/refuse-large', {
+      method: 'POST',
+      body: new Uint8Array(64 * 1024 * 1024),
+      headers: { 'content-type': 'application/octet-stream' },
+    })
+    expect(res.status).toBe(413)
+    const body = (await res.json()) as { error: string; message: string }
+    expect(body.error).toBe('body_too_large')
+    expect(body.message).toMatch(/refuses requests this large|Request body/)
   })
 
   it('a response cut mid-stream errors on the client side instead of looking complete', async () => {

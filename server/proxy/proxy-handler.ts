@@ -57,17 +57,30 @@ class BodyTooLargeError extends Error {
   }
 }
 
-function limitBody(source: Readable, maxBytes: number): Readable {
+interface CountedBody {
+  stream: Readable
+  /** Bytes passed on so far. */
+  sent(): number
+  /** Whether the whole body went through. */
+  done(): boolean
+}
+
+function limitBody(source: Readable, maxBytes: number): CountedBody {
   let seen = 0
+  let finished = false
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length
       if (seen > maxBytes) done(new BodyTooLargeError(maxBytes))
       else done(null, chunk)
     },
+    flush(done) {
+      finished = true
+      done()
+    },
   })
   source.on('error', (err) => counter.destroy(err))
-  return source.pipe(counter)
+  return { stream: source.pipe(counter), sent: () => seen, done: () => finished }
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -122,10 +135,34 @@ function describeUnreachable(code: string | undefined, target: URL): string {
   }
 }
 
-function upstreamError(err: unknown, target: URL, timeoutMs: number): ProxyError {
+const LARGE_BODY = 1024 * 1024
+
+function upstreamError(
+  err: unknown,
+  target: URL,
+  timeoutMs: number,
+  body?: CountedBody,
+  declared?: number,
+): ProxyError {
   const limitErr = err instanceof BodyTooLargeError ? err : (err as { cause?: unknown })?.cause
   if (limitErr instanceof BodyTooLargeError) return tooLarge(limitErr.limit)
   const code = errorCode(err)
+  const size = declared ?? body?.sent() ?? 0
+  if (
+    body &&
+    !body.done() &&
+    size >= LARGE_BODY &&
+    (code === 'EPIPE' || code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
+  ) {
+    // Servers refuse an oversized body by answering 413 and closing while the client is still sending; the write
+    // then fails before the answer can be read. A large upload cut short that way is almost always a size limit.
+    return {
+      status: 413,
+      kind: 'body_too_large',
+      message: `${target.host} closed the connection while receiving the ${formatBytes(size)} request body (${code}): it most likely refuses requests this large. Send less data per request.`,
+      extra: { code, upstream: true },
+    }
+  }
   if (code === 'EBLOCKEDADDRESS') {
     return {
       status: 403,
@@ -223,7 +260,7 @@ export function createProxyHandler(options: ProxyOptions & { hostnames: Readonly
         `${method} ${target.origin}${target.pathname} -> ${status}${note} ${Math.round(performance.now() - started)}ms`,
       )
 
-    request(target, { method, headers, body, dispatcher: agent, signal: abort }).then(
+    request(target, { method, headers, body: body?.stream, dispatcher: agent, signal: abort }).then(
       (upstream) => {
         res.off('close', onClientGone)
         const status = upstream.statusCode
@@ -257,8 +294,8 @@ export function createProxyHandler(options: ProxyOptions & { hostnames: Readonly
       },
       (err: unknown) => {
         res.off('close', onClientGone)
-        body?.destroy()
-        const error = upstreamError(err, target, timeoutMs)
+        body?.stream.destroy()
+        const error = upstreamError(err, target, timeoutMs, body, declared)
         logLine(error.status, ` (${errorCode(err) ?? error.kind})`)
         if (!res.destroyed) writeProxyError(res, error)
       },

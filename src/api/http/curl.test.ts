@@ -41,3 +41,12 @@ describe('toCurl', () => {
     expect(shellQuote(`a'b$c\`d`)).toBe(`'a'\\''b$c\`d'`)
   })
 })
+
+describe('utf8Length', () => {
+  it('matches TextEncoder for ASCII, 2-, 3- and 4-byte characters and lone surrogates', async () => {
+    const { utf8Length } = await import('./transport.ts')
+    for (const s of ['', 'abc', 'é', '€', '😀', 'a😀b€é', '\ud800', '\udc00x', 'x\ud83d']) {
+      expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length)
+    }
+  })
+})

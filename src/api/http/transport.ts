@@ -99,9 +99,29 @@ export function endpointUrl(endpoint: string, path: string, query?: RestRequest[
   return endpoint.replace(/\/+$/, '') + path + buildQuery(query)
 }
 
+/** UTF-8 byte length of a string without encoding it (a 50 MB body must not be copied just to be measured). */
+export function utf8Length(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (
+      c >= 0xd800 &&
+      c <= 0xdbff &&
+      i + 1 < text.length &&
+      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
+      n += 4
+      i++
+    } else n += 3
+  }
+  return n
+}
+
 function bodySize(body: RestRequest['body']): number {
   if (body === undefined) return 0
-  if (typeof body === 'string') return new TextEncoder().encode(body).length
+  if (typeof body === 'string') return utf8Length(body)
   if (body instanceof Uint8Array) return body.length
   return body.size
 }
