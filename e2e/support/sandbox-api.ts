@@ -163,4 +163,29 @@ export class SandboxApi {
     const groups = await this.call('GET', `/v3/clusters/${id}/consumer-groups`)
     return groups.data.map((g: { consumer_group_id: string }) => g.consumer_group_id)
   }
+
+  /**
+   * Whether a v2 consumer instance (its path, `/consumers/{g}/instances/{i}`) still exists: the instance answers
+   * its assignments, a deleted one is 404/40403.
+   */
+  async consumerInstanceExists(path: string): Promise<boolean> {
+    const v2 = 'application/vnd.kafka.v2+json'
+    try {
+      await this.call('GET', `${path}/assignments`, undefined, undefined, v2)
+      return true
+    } catch (e) {
+      if (/-> 404/.test(String(e))) return false
+      throw e
+    }
+  }
+
+  /** Consumer groups with members right now (v3 only): what a leaked instance would show up as. */
+  async activeConsumerGroups(): Promise<string[]> {
+    const clusters = await this.call('GET', '/v3/clusters')
+    const id = clusters.data[0].cluster_id
+    const groups = await this.call('GET', `/v3/clusters/${id}/consumer-groups`)
+    return groups.data
+      .filter((g: { state: string }) => g.state !== 'EMPTY')
+      .map((g: { consumer_group_id: string }) => g.consumer_group_id)
+  }
 }

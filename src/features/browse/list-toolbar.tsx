@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { KafkaRecord } from '../../api/types.ts'
 import { Button } from '../../components/button.tsx'
 import { inputClass } from '../../components/field.tsx'
@@ -19,6 +20,28 @@ interface Props {
 
 const small =
   'rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs dark:border-slate-600 dark:bg-slate-900'
+
+function InlineSelect(props: {
+  id: string
+  label: string
+  value: string
+  onChange(value: string): void
+  children: ReactNode
+}) {
+  return (
+    <span className="flex items-center gap-1 text-xs">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        className={small}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {props.children}
+      </select>
+    </span>
+  )
+}
 
 /** Quick filter, display order, merge order, time zone and export of what is loaded. */
 export function ListToolbar({ view, filtered, total, filterText, onFilter, onPatch, timestamps }: Props) {
@@ -45,41 +68,35 @@ export function ListToolbar({ view, filtered, total, filterText, onFilter, onPat
           ? `${filtered.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} match`
           : `${total.toLocaleString('en-US')} loaded`}
       </span>
-      <label className="flex items-center gap-1 text-xs">
-        Show
-        <select
-          className={small}
-          value={view.sort}
-          onChange={(e) => onPatch({ sort: e.target.value as BrowseView['sort'] })}
-        >
-          <option value="oldest">Oldest first</option>
-          <option value="newest">Newest first</option>
-        </select>
-      </label>
+      <InlineSelect
+        id="browse-sort"
+        label="Show"
+        value={view.sort}
+        onChange={(v) => onPatch({ sort: v as BrowseView['sort'] })}
+      >
+        <option value="oldest">Oldest first</option>
+        <option value="newest">Newest first</option>
+      </InlineSelect>
       {view.partition === 'all' && timestamps && (
-        <label className="flex items-center gap-1 text-xs">
-          Merge by
-          <select
-            className={small}
-            value={view.order}
-            onChange={(e) => onPatch({ order: e.target.value as BrowseView['order'] })}
-          >
-            <option value="timestamp">Timestamp</option>
-            <option value="offset">Offset</option>
-          </select>
-        </label>
-      )}
-      <label className="flex items-center gap-1 text-xs">
-        Time zone
-        <select
-          className={small}
-          value={timeZone}
-          onChange={(e) => setTimeZone(e.target.value as TimeZoneSetting)}
+        <InlineSelect
+          id="browse-order"
+          label="Merge by"
+          value={view.order}
+          onChange={(v) => onPatch({ order: v as BrowseView['order'] })}
         >
-          <option value="local">Local</option>
-          <option value="UTC">UTC</option>
-        </select>
-      </label>
+          <option value="timestamp">Timestamp</option>
+          <option value="offset">Offset</option>
+        </InlineSelect>
+      )}
+      <InlineSelect
+        id="browse-time-zone"
+        label="Time zone"
+        value={timeZone}
+        onChange={(v) => setTimeZone(v as TimeZoneSetting)}
+      >
+        <option value="local">Local</option>
+        <option value="UTC">UTC</option>
+      </InlineSelect>
       <Button
         size="sm"
         disabled={filtered.length === 0}
