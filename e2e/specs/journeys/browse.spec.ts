@@ -105,6 +105,14 @@ test.describe('browse (every dialect)', () => {
     await browsePage.fetchWindow({ start: 'newest', count: 3 })
     await expect(browsePage.summary).toHaveText('3 messages of partition 0, offsets 22–24')
     await expect(browsePage.row(0, 24)).toContainText('value-24')
+    // Fetch again reads again: new messages at the end show up in the same window.
+    await sandbox.produce(topic, [
+      { value: utf8('late-25'), partition: 0 },
+      { value: utf8('late-26'), partition: 0 },
+    ])
+    await browsePage.fetchButton.click()
+    await expect(browsePage.summary).toHaveText('3 messages of partition 0, offsets 24–26')
+    await expect(browsePage.bounds).toContainText('Partition 0: beginning 0 · end 27 · 27 messages')
   })
 
   test('all partitions are merged into one list (newest across partitions)', async ({

@@ -24,7 +24,7 @@ export function PartitionBounds({
       </p>
     )
   }
-  return (
+  const list = (
     <ul
       aria-label="Partition offsets"
       className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300"
@@ -43,5 +43,15 @@ export function PartitionBounds({
         )
       })}
     </ul>
+  )
+  // Many partitions: folded, so the messages stay near the top of the page.
+  if (partitions.length <= 12) return list
+  return (
+    <details className="text-xs text-slate-700 dark:text-slate-300">
+      <summary className="cursor-pointer">
+        Beginning and end offsets of {partitions.length} partitions
+      </summary>
+      <div className="mt-1">{list}</div>
+    </details>
   )
 }
