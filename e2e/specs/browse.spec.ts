@@ -31,7 +31,9 @@ test.describe('message browser: decoders on the demo topics', () => {
     await expect(hex.locator('mark')).toHaveText('00 01 02 03 04')
     await browsePage.valueDecoder.selectOption('text')
     await expect(browsePage.value).toContainText('Not valid UTF-8: 1 invalid byte sequence')
-    await expect(browsePage.valueView('text').locator('mark').first()).toHaveText(/^\\x80\\x81\\x82.*\\xfe\\xff$/)
+    await expect(browsePage.valueView('text').locator('mark').first()).toHaveText(
+      /^\\x80\\x81\\x82.*\\xfe\\xff$/,
+    )
     await expect(browsePage.valueView('text')).toContainText('NULSOHSTX')
     await browsePage.valueDecoder.selectOption('base64')
     await expect(browsePage.valueView('base64')).toHaveText(
