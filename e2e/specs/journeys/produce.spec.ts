@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { expect, test, uniqueTopic } from '../../fixtures.ts'
 import { expectNoAxeViolations } from '../../support/axe.ts'
 import { E2E } from '../../support/ports.ts'
@@ -11,6 +12,7 @@ test.describe('produce', () => {
   test('text with a key to a chosen partition (Ctrl+Enter), then read back byte for byte', async ({
     connected,
     producePage,
+    browsePage,
     sandbox,
   }) => {
     void connected
@@ -36,11 +38,20 @@ test.describe('produce', () => {
       'href',
       new RegExp(`^#/browse\\?topic=${topic}&partition=2&start=offset&offset=0`),
     )
-    // BROWSE-WIRING: once src/features/browse lands, click `view` and assert the browser shows this message
-    // (key "order-1 😀", the two-line value) selected at partition 2, offset 0.
+    // View message opens the browser at exactly this record.
+    await view.click()
+    await expect(browsePage.detailHeading).toHaveText('Partition 2 · offset 0')
+    await expect(browsePage.key).toContainText('order-1 😀')
+    await expect(browsePage.value).toContainText('Hello, Kafka ✓ 😀')
   })
 
-  test('a random 5 MB binary file round-trips byte-exact', async ({ connected, producePage, sandbox }) => {
+  test('a random 5 MB binary file round-trips byte-exact', async ({
+    connected,
+    producePage,
+    browsePage,
+    sandbox,
+    page,
+  }) => {
     void connected
     test.setTimeout(120_000)
     const topic = uniqueTopic('e2e-produce-file')
@@ -61,8 +72,15 @@ test.describe('produce', () => {
     const [stored] = await sandbox.readRecords(topic, 0, offset, 1)
     expect(stored.value?.length).toBe(buffer.length)
     expect(sha256(stored.value!)).toBe(sha256(buffer))
-    // BROWSE-WIRING: once the browser's download lands, open View message, download the value and compare
-    // sha256(download) with sha256(buffer) here as well.
+    // And through the browser: View message, then Download gives the same bytes.
+    await producePage.resultRow(1).details.getByRole('link', { name: 'View message' }).click()
+    await expect(browsePage.detailHeading).toHaveText(`Partition 0 · offset ${offset}`)
+    const download = page.waitForEvent('download')
+    await browsePage.download.click()
+    const file = await download
+    const bytes = await readFile(await file.path())
+    expect(bytes.length).toBe(buffer.length)
+    expect(sha256(bytes)).toBe(sha256(buffer))
   })
 
   test('an empty file is an empty value, not a tombstone', async ({ connected, producePage, sandbox }) => {
