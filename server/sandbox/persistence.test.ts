@@ -96,6 +96,7 @@ describe('persistence', () => {
     await Promise.all(producers)
     await waitExit(first.child)
     expect(acknowledged.size).toBeGreaterThan(50)
+    console.log(`[persistence] kill -9 after ${acknowledged.size} acknowledged records from 8 producers`)
 
     const second = await launch(dir, ['--api-key', KEY])
     const sb2 = { url: second.url }
