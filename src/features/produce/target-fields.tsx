@@ -99,6 +99,14 @@ export function PartitionField({
     )
   }
   const ids = detail.data?.partitions.map((p) => p.id)
+  if (detail.isLoading) {
+    // Same element as the loaded list, so focus and automation never meet a field that turns into another.
+    return (
+      <SelectField label="Partition" value="" disabled hint="Loading the topic’s partitions…">
+        <option value="">Auto</option>
+      </SelectField>
+    )
+  }
   if (!ids || ids.length === 0) {
     return (
       <TextField
