@@ -1,9 +1,12 @@
+import { b64, json1k } from './support/data.ts'
 import { runLoad, type LoadRequest, type LoadResult } from './support/load.ts'
 import { hasWrk, runWrk } from './support/wrk.ts'
 import { startConsoleProcess, startSandboxProcess } from './support/processes.ts'
 
 const KEY = 'bench-key'
 const V2 = 'application/vnd.kafka.v2+json'
+const PRODUCE_TOPIC = 'bench-produce'
+const FETCH_TOPIC = 'bench-fetch'
 
 export interface ProxyRow {
   scenario: 'produce' | 'fetch'
@@ -21,13 +24,6 @@ export interface SandboxResult {
   fetchRequest: string
 }
 
-function json1k(i: number): string {
-  const filler = 'x'.repeat(900)
-  return JSON.stringify({ id: i, customer: `c-${i % 97}`, amount: (i * 37) % 1000, note: filler })
-}
-
-const b64 = (s: string) => Buffer.from(s).toString('base64')
-
 /**
  * Proxy overhead and sandbox throughput. The sandbox and the console server run as separate processes, as with
  * `npm start`, and the load comes from this process; on a 2-core machine all three share the CPU, so the
@@ -38,25 +34,31 @@ export async function runServerBench(
 ): Promise<{ proxy: ProxyRow[]; sandbox: SandboxResult; loadGenerator: string }> {
   const wrk = hasWrk()
   const load = (origin: string, clients: number, next: () => LoadRequest) =>
-    wrk ? Promise.resolve(runWrk(origin, clients, seconds, next())) : runLoad(origin, clients, seconds, next)
+    wrk ? runWrk(origin, clients, seconds, next()) : runLoad(origin, clients, seconds, next)
   const sandbox = await startSandboxProcess(KEY)
   const consoleServer = await startConsoleProcess()
   try {
     const auth = { 'x-auth-token': KEY }
-    const create = await fetch(`${sandbox.url}/admin/topics`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'bench', partitions: 1 }),
-    })
-    if (!create.ok) throw new Error(`create topic: ${create.status}`)
+    // Produce and fetch use separate topics: the produce scenarios append hundreds of megabytes, so retention
+    // (128 MiB per partition) moves the start of a shared log past offset 0 and every fetch from 0 would fail
+    // with OFFSET_OUT_OF_RANGE. The fetch topic only ever holds its 1,000 seeded records.
+    for (const name of [PRODUCE_TOPIC, FETCH_TOPIC]) {
+      const create = await fetch(`${sandbox.url}/admin/topics`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ name, partitions: 1 }),
+      })
+      if (!create.ok) throw new Error(`create topic ${name}: ${create.status} ${await create.text()}`)
+    }
     const seed = JSON.stringify({
       records: Array.from({ length: 1000 }, (_, i) => ({ value: b64(json1k(i)) })),
     })
-    await fetch(`${sandbox.url}/topics/bench`, {
+    const seeded = await fetch(`${sandbox.url}/topics/${FETCH_TOPIC}`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/vnd.kafka.binary.v2+json', accept: V2 },
       body: seed,
     })
+    if (!seeded.ok) throw new Error(`seed ${FETCH_TOPIC}: ${seeded.status} ${await seeded.text()}`)
 
     const produceOne = JSON.stringify({ records: [{ value: b64(json1k(1)) }] })
     const scenarios: Record<
@@ -65,13 +67,13 @@ export async function runServerBench(
     > = {
       produce: (prefix, extra) => () => ({
         method: 'POST',
-        path: `${prefix}/topics/bench`,
+        path: `${prefix}/topics/${PRODUCE_TOPIC}`,
         headers: { ...auth, ...extra, 'content-type': 'application/vnd.kafka.binary.v2+json', accept: V2 },
         body: produceOne,
       }),
       fetch: (prefix, extra) => () => ({
         method: 'GET',
-        path: `${prefix}/topics/bench/partitions/0/messages?offset=0&count=100`,
+        path: `${prefix}/topics/${FETCH_TOPIC}/partitions/0/messages?offset=0&count=100`,
         headers: { ...auth, ...extra, accept: 'application/vnd.kafka.binary.v1+json' },
       }),
     }
@@ -95,13 +97,13 @@ export async function runServerBench(
     })
     const produce = await load(sandbox.url, 32, () => ({
       method: 'POST',
-      path: '/topics/bench',
+      path: `/topics/${PRODUCE_TOPIC}`,
       headers: { ...auth, 'content-type': 'application/vnd.kafka.binary.v2+json', accept: V2 },
       body: batch,
     }))
     const fetchBig = await load(sandbox.url, 8, () => ({
       method: 'GET',
-      path: '/topics/bench/partitions/0/messages?offset=0&count=1000',
+      path: `/topics/${FETCH_TOPIC}/partitions/0/messages?offset=0&count=1000`,
       headers: { ...auth, accept: 'application/vnd.kafka.binary.v1+json' },
     }))
     if (produce.errors || fetchBig.errors)

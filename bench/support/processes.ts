@@ -25,7 +25,8 @@ export async function startProcess(
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`did not start: ${args.join(' ')}\n${out}`)), 60_000)
     const onData = (d: Buffer) => {
-      out += d.toString()
+      // Only the tail is kept: it holds the ready line, or the error when the process dies.
+      out = (out + d.toString()).slice(-16_384)
       const m = ready.exec(out)
       if (m) {
         clearTimeout(timer)
@@ -41,15 +42,25 @@ export async function startProcess(
     url,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
+        // A referenced timer: the bench must not exit and leave a child behind that ignored SIGTERM.
+        const kill = setTimeout(() => child.kill('SIGKILL'), 3_000)
+        child.once('exit', () => {
+          clearTimeout(kill)
+          resolve()
+        })
         child.kill('SIGTERM')
-        setTimeout(() => child.kill('SIGKILL'), 3_000).unref()
       }),
   }
 }
 
-export function startSandboxProcess(apiKey: string): Promise<Started> {
+export interface SandboxOptions {
+  /** Dialect surface, e.g. `v1,admin` (default: every API). */
+  apis?: string
+  maxBodyBytes?: number
+}
+
+export function startSandboxProcess(apiKey: string, options: SandboxOptions = {}): Promise<Started> {
   return startProcess(
     [
       'server/sandbox/main.ts',
@@ -59,16 +70,18 @@ export function startSandboxProcess(apiKey: string): Promise<Started> {
       '--api-key',
       apiKey,
       '--max-body-bytes',
-      String(64 * 1024 * 1024),
+      String(options.maxBodyBytes ?? 64 * 1024 * 1024),
+      ...(options.apis ? ['--apis', options.apis] : []),
     ],
     /sandbox listening on (http:\/\/\S+)/,
   )
 }
 
-/** The console server alone (no sandbox of its own), as `npm start` runs it. */
-export function startConsoleProcess(): Promise<Started> {
+/** The console server alone (no sandbox of its own), as `npm start` runs it, serving the SPA from `distDir`. */
+export function startConsoleProcess(distDir?: string): Promise<Started> {
   return startProcess(
     ['server/main.ts', '--no-build', '--no-sandbox', '--port', '0'],
     /Kafka REST Console: (http:\/\/\S+)/,
+    distDir ? { KRC_DIST_DIR: distDir } : {},
   )
 }
