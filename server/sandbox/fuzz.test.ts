@@ -146,43 +146,47 @@ const body = fc.oneof(
 )
 
 describe('fuzz', () => {
-  it('answers every malformed request with a status below 500 and a well-formed body', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...ROUTES),
-        fc.record({
-          t: segment,
-          p: number,
-          n: number,
-          g: segment,
-          i: segment,
-          c: fc.oneof(fc.constant('CLUSTER'), segment),
-        }),
-        fc.option(fc.constantFrom(...CONTENT_TYPES)),
-        fc.option(fc.constantFrom(...ACCEPTS)),
-        body,
-        async ([method, template], params, contentType, accept, payload) => {
-          const path = template
-            .replace('{timeout}', '0')
-            .replace(/\{(\w)\}/g, (_, k: string) =>
-              k === 'c' && params.c === 'CLUSTER' ? cluster : (params as Record<string, string>)[k],
-            )
-          const headers: Record<string, string> = {}
-          if (contentType !== null) headers['Content-Type'] = contentType
-          if (accept !== null) headers.Accept = accept
-          const res = await request(sb, method, path, { headers, body: payload })
-          expect(res.status, `${method} ${path} → ${res.status} ${res.text}`).toBeLessThan(500)
-          expect(res.status).toBeGreaterThanOrEqual(200)
-          if (res.status === 406) expect(res.text).toBe('')
-          const type = res.headers['content-type'] ?? ''
-          if (res.text !== '' && type.includes('json') && !path.includes('/records')) {
-            expect(() => JSON.parse(res.text)).not.toThrow()
-          }
-        },
-      ),
-      // FUZZ_RUNS raises the count for a longer hunt (docs/reliability.md quotes one).
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 600) },
-    )
-    expect((await request(sb, 'GET', '/topics')).status).toBe(200)
-  }, Math.max(30_000, Number(process.env.FUZZ_RUNS ?? 0) * 20))
+  it(
+    'answers every malformed request with a status below 500 and a well-formed body',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...ROUTES),
+          fc.record({
+            t: segment,
+            p: number,
+            n: number,
+            g: segment,
+            i: segment,
+            c: fc.oneof(fc.constant('CLUSTER'), segment),
+          }),
+          fc.option(fc.constantFrom(...CONTENT_TYPES)),
+          fc.option(fc.constantFrom(...ACCEPTS)),
+          body,
+          async ([method, template], params, contentType, accept, payload) => {
+            const path = template
+              .replace('{timeout}', '0')
+              .replace(/\{(\w)\}/g, (_, k: string) =>
+                k === 'c' && params.c === 'CLUSTER' ? cluster : (params as Record<string, string>)[k],
+              )
+            const headers: Record<string, string> = {}
+            if (contentType !== null) headers['Content-Type'] = contentType
+            if (accept !== null) headers.Accept = accept
+            const res = await request(sb, method, path, { headers, body: payload })
+            expect(res.status, `${method} ${path} → ${res.status} ${res.text}`).toBeLessThan(500)
+            expect(res.status).toBeGreaterThanOrEqual(200)
+            if (res.status === 406) expect(res.text).toBe('')
+            const type = res.headers['content-type'] ?? ''
+            if (res.text !== '' && type.includes('json') && !path.includes('/records')) {
+              expect(() => JSON.parse(res.text)).not.toThrow()
+            }
+          },
+        ),
+        // FUZZ_RUNS raises the count for a longer hunt (docs/reliability.md quotes one).
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 600) },
+      )
+      expect((await request(sb, 'GET', '/topics')).status).toBe(200)
+    },
+    Math.max(30_000, Number(process.env.FUZZ_RUNS ?? 0) * 20),
+  )
 })
