@@ -21,14 +21,11 @@ import {
   asArray,
   asInt,
   asObject,
-  asStringList,
-  b64,
-  parseProduceOffsets,
-  parseTopicDetail,
+  getTopicDetail,
+  listTopicNames,
+  produceBinary,
   seg,
-  stringifyBody,
   unexpected,
-  valueJson,
 } from './shared.ts'
 
 const FETCH_CHUNK = 1000
@@ -91,19 +88,12 @@ export class ConfluentV1Client extends BaseClient {
     }
   }
 
-  async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
-    const names = asStringList(
-      await this.t.json({ path: '/topics', accept: V1.metadata, signal }),
-      'a list of topic names',
-    )
-    return names.map((name) => ({ name }))
+  listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
+    return listTopicNames(this.t, V1.metadata, signal)
   }
 
-  async getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
-    return parseTopicDetail(
-      await this.t.json({ path: `/topics/${seg(name)}`, accept: V1.metadata, signal }),
-      name,
-    )
+  getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
+    return getTopicDetail(this.t, name, V1.metadata, signal)
   }
 
   private async messages(
@@ -226,31 +216,8 @@ export class ConfluentV1Client extends BaseClient {
     return { records: records.slice(0, req.count), nextOffset: next.toString() }
   }
 
-  async produce(
-    topic: string,
-    records: ProduceRecord[],
-    options: ProduceOptions = {},
-  ): Promise<ProduceResult[]> {
-    const toPartition = options.partition !== undefined
-    const body = {
-      records: records.map((r) => {
-        const out: Record<string, unknown> = { value: valueJson(r) }
-        if (r.key !== null) out.key = b64(r.key)
-        if (!toPartition && r.partition !== undefined) out.partition = r.partition
-        return out
-      }),
-    }
-    const raw = await this.t.json({
-      method: 'POST',
-      path: toPartition ? `/topics/${seg(topic)}/partitions/${options.partition}` : `/topics/${seg(topic)}`,
-      accept: V1.plain,
-      contentType: V1.binary,
-      body: stringifyBody(body),
-      signal: options.signal,
-      onUploadProgress: options.onUploadProgress,
-      timeoutMs: 120_000,
-    })
-    return parseProduceOffsets(raw, records.length)
+  produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {
+    return produceBinary(this.t, topic, records, options, { accept: V1.plain, contentType: V1.binary })
   }
 
   createTopic(req: CreateTopicRequest, signal?: AbortSignal): Promise<void> {

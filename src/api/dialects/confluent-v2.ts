@@ -13,16 +13,7 @@ import { toOffset } from '../wire-json.ts'
 import { BaseClient } from './base-client.ts'
 import { ConsumerRegistry, fetchWithConsumer, type ConsumerFlavor } from './consumer-session.ts'
 import { V2 } from './media-types.ts'
-import {
-  asObject,
-  asStringList,
-  b64,
-  parseProduceOffsets,
-  parseTopicDetail,
-  seg,
-  stringifyBody,
-  valueJson,
-} from './shared.ts'
+import { asObject, binaryRecordBody, getTopicDetail, listTopicNames, produceBinary, seg } from './shared.ts'
 
 /**
  * The v2 surface shared by Confluent REST Proxy v2, Karapace and (with its own tweaks) the Strimzi bridge:
@@ -73,19 +64,12 @@ export class V2Client extends BaseClient {
     return this.consumers.size
   }
 
-  async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
-    const names = asStringList(
-      await this.t.json({ path: '/topics', accept: V2.metadata, signal }),
-      'a list of topic names',
-    )
-    return names.map((name) => ({ name }))
+  listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
+    return listTopicNames(this.t, V2.metadata, signal)
   }
 
-  async getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
-    return parseTopicDetail(
-      await this.t.json({ path: `/topics/${seg(name)}`, accept: V2.metadata, signal }),
-      name,
-    )
+  getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
+    return getTopicDetail(this.t, name, V2.metadata, signal)
   }
 
   async getPartitionOffsets(
@@ -107,30 +91,20 @@ export class V2Client extends BaseClient {
     }
   }
 
+  /** Dialects built on v2 add their own record fields (Strimzi: headers, timestamp). */
   protected produceRecordBody(r: ProduceRecord, toPartition: boolean): Record<string, unknown> {
-    const out: Record<string, unknown> = { value: valueJson(r) }
-    if (r.key !== null) out.key = b64(r.key)
-    if (!toPartition && r.partition !== undefined) out.partition = r.partition
-    return out
+    return binaryRecordBody(r, toPartition)
   }
 
-  async produce(
-    topic: string,
-    records: ProduceRecord[],
-    options: ProduceOptions = {},
-  ): Promise<ProduceResult[]> {
-    const toPartition = options.partition !== undefined
-    const raw = await this.t.json({
-      method: 'POST',
-      path: toPartition ? `/topics/${seg(topic)}/partitions/${options.partition}` : `/topics/${seg(topic)}`,
-      accept: V2.metadata,
-      contentType: V2.binary,
-      body: stringifyBody({ records: records.map((r) => this.produceRecordBody(r, toPartition)) }),
-      signal: options.signal,
-      onUploadProgress: options.onUploadProgress,
-      timeoutMs: 120_000,
-    })
-    return parseProduceOffsets(raw, records.length)
+  produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {
+    return produceBinary(
+      this.t,
+      topic,
+      records,
+      options,
+      { accept: V2.metadata, contentType: V2.binary },
+      (r, p) => this.produceRecordBody(r, p),
+    )
   }
 
   fetchRecords(req: FetchRequest): Promise<FetchResult> {

@@ -15,7 +15,7 @@ import { parseV2Record } from './consumer-session.ts'
 import { V2 } from './media-types.ts'
 import {
   asArray,
-  asStringList,
+  listTopicNames,
   b64,
   isObject,
   parseProduceOffsets,
@@ -64,12 +64,8 @@ export class RedpandaClient extends BaseClient {
     this.t = transport
   }
 
-  async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
-    const names = asStringList(
-      await this.t.json({ path: '/topics', accept: V2.metadata, signal }),
-      'a list of topic names',
-    )
-    return names.map((name) => ({ name }))
+  listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
+    return listTopicNames(this.t, V2.metadata, signal)
   }
 
   private async read(

@@ -1,5 +1,7 @@
 import { bytesToBase64 } from '../../lib/bytes/base64.ts'
 import { KafkaRestError } from '../errors.ts'
+import type { HttpTransport } from '../http/transport.ts'
+import type { ProduceOptions } from '../kafka-rest-client.ts'
 import type {
   Partition,
   ProduceRecord,
@@ -7,6 +9,7 @@ import type {
   Replica,
   TopicConfigEntry,
   TopicDetail,
+  TopicSummary,
 } from '../types.ts'
 import { toOffset } from '../wire-json.ts'
 
@@ -174,4 +177,58 @@ export function unsupported(what: string, dialectName: string): KafkaRestError {
     message: `${what} is not available with ${dialectName}.`,
     hint: 'This API dialect has no such operation.',
   })
+}
+
+/** `GET /topics` in the v1/v2 dialects: a JSON array of names. */
+export async function listTopicNames(
+  t: HttpTransport,
+  accept: string,
+  signal?: AbortSignal,
+): Promise<TopicSummary[]> {
+  const names = asStringList(await t.json({ path: '/topics', accept, signal }), 'a list of topic names')
+  return names.map((name) => ({ name }))
+}
+
+/** `GET /topics/{t}` in the v1/v2 dialects. */
+export async function getTopicDetail(
+  t: HttpTransport,
+  name: string,
+  accept: string,
+  signal?: AbortSignal,
+): Promise<TopicDetail> {
+  return parseTopicDetail(await t.json({ path: `/topics/${seg(name)}`, accept, signal }), name)
+}
+
+/** One binary record of a Confluent-style produce body; the partition goes in the URL when one is chosen. */
+export function binaryRecordBody(r: ProduceRecord, toPartition: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { value: valueJson(r) }
+  if (r.key !== null) out.key = b64(r.key)
+  if (!toPartition && r.partition !== undefined) out.partition = r.partition
+  return out
+}
+
+/**
+ * Confluent-style produce (v1, v2 and the bridges that copy it): `{records: [...]}` to the topic or partition URL,
+ * one `offsets[]` entry back per record.
+ */
+export async function produceBinary(
+  t: HttpTransport,
+  topic: string,
+  records: ProduceRecord[],
+  options: ProduceOptions,
+  types: { accept: string; contentType: string },
+  recordBody: (r: ProduceRecord, toPartition: boolean) => Record<string, unknown> = binaryRecordBody,
+): Promise<ProduceResult[]> {
+  const toPartition = options.partition !== undefined
+  const raw = await t.json({
+    method: 'POST',
+    path: toPartition ? `/topics/${seg(topic)}/partitions/${options.partition}` : `/topics/${seg(topic)}`,
+    accept: types.accept,
+    contentType: types.contentType,
+    body: stringifyBody({ records: records.map((r) => recordBody(r, toPartition)) }),
+    signal: options.signal,
+    onUploadProgress: options.onUploadProgress,
+    timeoutMs: 120_000,
+  })
+  return parseProduceOffsets(raw, records.length)
 }
