@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
@@ -19,6 +19,7 @@ interface Seen {
 let upstream: Server
 let upstreamUrl: string
 const hits: string[] = []
+let endlessClosed = false
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -44,6 +45,16 @@ beforeAll(async () => {
         .writeHead(413, { 'content-type': 'application/json', connection: 'close' })
         .end('{"error_code":413}')
       res.on('finish', () => req.socket.destroy())
+      return
+    }
+    if (url.pathname.endsWith('/endless')) {
+      // Streams until the proxy stops reading: how a client that went away must end the upstream request.
+      res.writeHead(200, { 'content-type': 'application/octet-stream' })
+      const timer = setInterval(() => res.write(Buffer.alloc(16 * 1024, 1)), 5)
+      res.on('close', () => {
+        clearInterval(timer)
+        endlessClosed = true
+      })
       return
     }
     if (url.pathname.endsWith('/no-content')) {
@@ -83,6 +94,7 @@ afterAll(async () => {
 })
 
 interface Served {
+  url: string
   request(
     url: string,
     init?: {
@@ -119,6 +131,7 @@ async function makeApp(
   })
   running.push(server)
   return {
+    url: server.url,
     async request(url, init = {}) {
       const u = new URL(url)
       const headers = { host: u.host, ...init.headers }
@@ -206,6 +219,42 @@ describe('proxy forwarding', () => {
     expect(seen.headers.origin).toBeUndefined()
     expect(seen.headers['x-kafka-rest-endpoint']).toBeUndefined()
     expect(seen.headers.host).toBe(new URL(upstreamUrl).host)
+  })
+
+  it('streams large bodies byte-exact, with a Content-Length or chunked', async () => {
+    const app = await makeApp({ maxBodyBytes: 8 * 1024 * 1024 })
+    const declared = randomBytes(3 * 1024 * 1024)
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
+    const res = await proxied(app, '/topics/t', { method: 'POST', body: declared })
+    expect(((await res.json()) as Seen).bodySha256).toBe(sha(declared))
+
+    const parts = [randomBytes(300_000), randomBytes(300_000), randomBytes(7)]
+    let next = 0
+    const chunked = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (next < parts.length) controller.enqueue(parts[next++])
+        else controller.close()
+      },
+    })
+    const res2 = await proxied(app, '/topics/t', { method: 'POST', body: chunked })
+    const seen = (await res2.json()) as Seen
+    expect(seen.headers['transfer-encoding']).toBe('chunked')
+    expect(seen.bodySha256).toBe(sha(Buffer.concat(parts)))
+  })
+
+  it('stops reading the endpoint when the client goes away mid-answer', async () => {
+    const app = await makeApp()
+    endlessClosed = false
+    const res = await undiciRequest(`${app.url}/proxy/endless`, {
+      headers: { ...ORIGIN_HEADERS, 'x-kafka-rest-endpoint': upstreamUrl },
+    })
+    expect(res.statusCode).toBe(200)
+    // The first chunk, then the client leaves (leaving the loop destroys the body and its connection).
+    for await (const chunk of res.body) {
+      expect(chunk.length).toBeGreaterThan(0)
+      break
+    }
+    await expect.poll(() => endlessClosed, { timeout: 5_000 }).toBe(true)
   })
 
   it('returns no cookies, CORS headers or other upstream headers', async () => {

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { pipeline, Transform, type Readable } from 'node:stream'
+import { Transform, type Readable } from 'node:stream'
 import { request, type Agent } from 'undici'
 import { checkHost, checkSameOrigin } from './guards.ts'
 import { writeProxyError, type ProxyError } from './proxy-error.ts'
@@ -63,6 +63,8 @@ interface CountedBody {
   sent(): number
   /** Whether the whole body went through. */
   done(): boolean
+  /** Stops passing the body on (the upstream request failed). */
+  discard(): void
 }
 
 function limitBody(source: Readable, maxBytes: number): CountedBody {
@@ -80,7 +82,29 @@ function limitBody(source: Readable, maxBytes: number): CountedBody {
     },
   })
   source.on('error', (err) => counter.destroy(err))
-  return { stream: source.pipe(counter), sent: () => seen, done: () => finished }
+  return {
+    stream: source.pipe(counter),
+    sent: () => seen,
+    done: () => finished,
+    discard: () => counter.destroy(),
+  }
+}
+
+/**
+ * The request body as undici reads it. With a Content-Length (already checked against the limit) Node's parser
+ * delivers exactly that many bytes and no more, so the request itself is the body: no counting stream per
+ * request. Only a chunked body is counted on its way through.
+ */
+function requestBody(req: IncomingMessage, declared: number | undefined, maxBytes: number): CountedBody {
+  if (declared === undefined) return limitBody(req, maxBytes)
+  return {
+    stream: req,
+    sent: () => declared,
+    done: () => req.readableEnded,
+    // Destroying the request would destroy the client's socket before it gets the error answer; Node discards
+    // the unread rest of the body once that answer is sent.
+    discard: () => {},
+  }
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -248,7 +272,7 @@ export function createProxyHandler(options: ProxyOptions & { hostnames: Readonly
       return writeProxyError(res, tooLarge(maxBodyBytes))
     }
     const hasBody = method !== 'GET' && method !== 'HEAD'
-    const body = hasBody ? limitBody(req, maxBodyBytes) : undefined
+    const body = hasBody ? requestBody(req, declared, maxBodyBytes) : undefined
 
     // The answer timeout is undici's headersTimeout. A client that goes away aborts the upstream request
     // through a plain emitter: cheaper than an AbortController on the hot path.
@@ -287,14 +311,21 @@ export function createProxyHandler(options: ProxyOptions & { hostnames: Readonly
           upstream.body.dump().catch(() => {})
           return
         }
-        // A body cut mid-stream destroys the client connection, so the client sees a failure, not a short body.
-        pipeline(upstream.body, res, (err) => {
-          if (err) res.destroy()
-        })
+        // A body cut mid-stream destroys the client connection, so the client sees a failure, not a short body;
+        // a client gone mid-stream stops the upstream read. (`pipe` plus two listeners, not `pipeline`: that
+        // creates an AbortController and a DOMException per request, a tenth of the proxy's CPU for small bodies.)
+        const answer = upstream.body
+        const stop = () => {
+          if (!answer.readableEnded) answer.destroy()
+        }
+        answer.on('error', () => res.destroy())
+        res.on('error', stop)
+        res.once('close', stop)
+        answer.pipe(res)
       },
       (err: unknown) => {
         res.off('close', onClientGone)
-        body?.stream.destroy()
+        body?.discard()
         const error = upstreamError(err, target, timeoutMs, body, declared)
         logLine(error.status, ` (${errorCode(err) ?? error.kind})`)
         if (!res.destroyed) writeProxyError(res, error)
