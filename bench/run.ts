@@ -1,36 +1,61 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
 import path from 'node:path'
+import { runBrowserBench } from './browser-bench.ts'
 import { measureBundle } from './bundle.ts'
 import { runServerBench } from './server-bench.ts'
 import { root } from './support/processes.ts'
 
 /**
- * `npm run bench` (full) or `npm run bench -- --smoke` (a short run for CI). Prints a table and writes
+ * `npm run bench` (full) or `npm run bench -- --smoke` (a short run for CI). Prints Markdown tables and writes
  * bench/results.json. Every figure stands beside its baseline from the same run; compare ratios, not absolutes.
  */
 const smoke = process.argv.includes('--smoke')
 const seconds = Number(process.env.BENCH_SECONDS ?? (smoke ? 1 : 5))
+// Its own build folder: building dist/ would pull the files from under a console server someone is running.
+const DIST = 'dist-bench'
 
 const fmt = (n: number, digits = 0) =>
   Number.isFinite(n)
     ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
     : 'n/a'
+const ms = (n: number) => `${fmt(n, n < 10 ? 1 : 0)} ms`
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+const pct = (n: number) => `${(n * 100).toFixed(0)}%`
+const times = (n: number) => `${fmt(n, n < 10 ? 2 : 1)}×`
+const task = (n: number | null | undefined) => (n === undefined ? '' : n === null ? '< 50 ms' : ms(n))
+const verdict = (ok: boolean) => (ok ? 'met' : '**not met**')
+
+function table(head: string[], rows: string[][]) {
+  console.log(`| ${head.join(' | ')} |`)
+  console.log(`|${head.map(() => '---').join('|')}|`)
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`)
+  console.log('')
+}
 
 async function main() {
+  const started = performance.now()
+  const load = loadavg()[0]
   const build = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--logLevel',
+      'warn',
+      '--outDir',
+      DIST,
+      '--emptyOutDir',
+    ],
+    { cwd: root, stdio: 'inherit' },
   )
   if (build.status !== 0) throw new Error('vite build failed')
-  const bundle = measureBundle(path.join(root, 'dist'))
+  const bundle = measureBundle(path.join(root, DIST))
+  console.log('Server figures…')
   const server = await runServerBench(seconds)
+  console.log('Browser figures…')
+  const browser = await runBrowserBench(DIST, smoke)
 
   const results = {
     date: new Date().toISOString(),
@@ -41,41 +66,171 @@ async function main() {
       cpu: cpus()[0]?.model,
       memoryGiB: Math.round(totalmem() / 2 ** 30),
       node: process.version,
+      loadAverageAtStart: load,
     },
     bundle,
+    browser,
     loadGenerator: server.loadGenerator,
     proxy: server.proxy,
     sandbox: server.sandbox,
+    durationSeconds: Math.round((performance.now() - started) / 1000),
   }
-  mkdirSync(path.join(root, 'bench'), { recursive: true })
   writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
 
   console.log(
-    `\nBenchmarks (${results.mode}, ${seconds} s per scenario, ${results.machine.cpus} cores, Node ${process.version})\n`,
+    `\n## Benchmarks (${results.mode}; ${results.machine.cpus} cores ${results.machine.cpu}; Node ${process.version}; ` +
+      `${browser.browser}; load average ${load.toFixed(2)} at start; ${results.durationSeconds} s)\n`,
   )
-  console.log('| Bundle | raw | gzip | brotli |')
-  console.log('|---|---|---|---|')
-  console.log(
-    `| initial JS | ${kb(bundle.initialJs.raw)} | ${kb(bundle.initialJs.gzip)} | ${kb(bundle.initialJs.brotli)} |`,
+
+  const browse = browser.browse
+  table(
+    [
+      'Browse, ~1 KB JSON values (v1, via proxy)',
+      'requests',
+      'last response → list committed (on screen)',
+      'body delivery into the page',
+      'app main-thread work',
+      'floor: JSON.parse + fromBase64',
+      'app ÷ floor',
+      'longest task',
+      'DOM rows top / middle / end',
+    ],
+    browse.map((b) => [
+      `${fmt(b.messages)} messages (median of ${b.runs})`,
+      String(b.requests),
+      `${ms(b.afterResponseMs)} (${ms(b.afterResponseFrameMs)})`,
+      ms(b.bodyDeliveryMs),
+      ms(b.appWorkMs),
+      ms(b.floorMs),
+      times(b.ratio),
+      task(b.longestTaskMs),
+      `${b.domRows.top} / ${b.domRows.middle} / ${b.domRows.end}`,
+    ]),
   )
-  console.log(`| CSS | ${kb(bundle.css.raw)} | ${kb(bundle.css.gzip)} | ${kb(bundle.css.brotli)} |`)
-  console.log(`\nLoad generator: ${server.loadGenerator}`)
-  console.log(
-    '\n| Proxy | clients | direct req/s | proxied req/s | ratio | direct p50 / p99 ms | proxied p50 / p99 ms |',
+
+  const dec = browser.decode
+  table(
+    [
+      `Decoding a ${fmt(dec.valueMiB, 1)} MB JSON value`,
+      'what is timed',
+      'time',
+      'MB/s',
+      '÷ native base64',
+      'longest task',
+    ],
+    dec.rows.map((r) => [
+      r.name,
+      r.what,
+      ms(r.ms),
+      fmt(r.mbPerSecond),
+      times(r.ratio),
+      task(r.longestTaskMs),
+    ]),
   )
-  console.log('|---|---|---|---|---|---|---|')
-  for (const r of server.proxy) {
-    console.log(
-      `| ${r.scenario} | ${r.clients} | ${fmt(r.direct.perSecond)} | ${fmt(r.proxied.perSecond)} | ${(r.ratio * 100).toFixed(0)}% | ${fmt(r.direct.p50, 1)} / ${fmt(r.direct.p99, 1)} | ${fmt(r.proxied.p50, 1)} / ${fmt(r.proxied.p99, 1)} |`,
-    )
-  }
-  console.log('\n| Sandbox | messages/s | workload |')
-  console.log('|---|---|---|')
-  console.log(
-    `| produce | ${fmt(server.sandbox.produceMessagesPerSecond)} | ${server.sandbox.produceRequest} |`,
+
+  const enc = browser.encode
+  table(
+    [
+      `Encoding a ${enc.fileMiB} MB file (produce page)`,
+      'time',
+      'MB/s',
+      'floor: file read whole + toBase64, main thread',
+      'app ÷ floor',
+      'of which toBase64 alone',
+      `file read in the app's ${enc.sliceBytes / 1024} KB slices`,
+      'longest task (encoding)',
+      'longest task (with upload)',
+      'upload',
+    ],
+    [
+      [
+        'Web Worker → Blob',
+        ms(enc.encodeMs),
+        fmt(enc.mbPerSecond),
+        `${ms(enc.readAndEncodeMs)} (${fmt(enc.readAndEncodeMbPerSecond)} MB/s, blocking)`,
+        times(enc.ratio),
+        ms(enc.encodeOnlyMs),
+        ms(enc.sliceReadMs),
+        task(enc.longestTaskMs),
+        task(enc.longestTaskWithUploadMs),
+        enc.uploadOutcome,
+      ],
+    ],
   )
-  console.log(`| fetch | ${fmt(server.sandbox.fetchMessagesPerSecond)} | ${server.sandbox.fetchRequest} |`)
-  console.log('\nWritten to bench/results.json')
+
+  console.log(`Load generator: ${server.loadGenerator}\n`)
+  table(
+    [
+      'Proxy',
+      'clients',
+      'direct req/s',
+      'proxied req/s',
+      'proxied ÷ direct',
+      'direct p50 / p99 ms',
+      'proxied p50 / p99 ms',
+      'CPU µs/request: direct (sandbox) → proxied (sandbox + console)',
+    ],
+    server.proxy.map((r) => [
+      r.scenario === 'produce' ? 'produce (1 × 1 KB record)' : 'fetch (100 × 1 KB records, v1)',
+      String(r.clients),
+      fmt(r.direct.perSecond),
+      fmt(r.proxied.perSecond),
+      pct(r.ratio),
+      `${fmt(r.direct.p50, 2)} / ${fmt(r.direct.p99, 1)}`,
+      `${fmt(r.proxied.p50, 2)} / ${fmt(r.proxied.p99, 1)}`,
+      r.cpuMicrosPerRequest
+        ? `${r.cpuMicrosPerRequest.direct.sandbox} → ${r.cpuMicrosPerRequest.proxied.sandbox} + ${r.cpuMicrosPerRequest.proxied.console}`
+        : 'n/a',
+    ]),
+  )
+
+  table(
+    ['Sandbox', 'messages/s', 'workload'],
+    [
+      ['produce', fmt(server.sandbox.produceMessagesPerSecond), server.sandbox.produceRequest],
+      ['fetch', fmt(server.sandbox.fetchMessagesPerSecond), server.sandbox.fetchRequest],
+    ],
+  )
+
+  table(
+    ['Bundle (initial)', 'raw', 'gzip', 'brotli'],
+    [
+      ['JS', kb(bundle.initialJs.raw), kb(bundle.initialJs.gzip), kb(bundle.initialJs.brotli)],
+      ['CSS', kb(bundle.css.raw), kb(bundle.css.gzip), kb(bundle.css.brotli)],
+    ],
+  )
+
+  const b10k = browse.find((b) => b.messages === 10_000)!
+  const hex = dec.rows.find((r) => r.name === 'hex view (app)')!
+  const proxy32 = server.proxy.filter((r) => r.clients === 32)
+  table(
+    ['Target', 'figure', ''],
+    [
+      ['10,000 messages within 2× the floor', times(b10k.ratio), verdict(b10k.ratio <= 2)],
+      [
+        '10,000 messages ≤ 500 ms after the response',
+        `${ms(b10k.afterResponseMs)} (on screen ${ms(b10k.afterResponseFrameMs)})`,
+        verdict(b10k.afterResponseFrameMs <= 500),
+      ],
+      [
+        `no task over 100 ms encoding ${enc.fileMiB} MB`,
+        task(enc.longestTaskMs),
+        verdict((enc.longestTaskMs ?? 0) <= 100),
+      ],
+      [
+        `no task over 100 ms opening a ${fmt(dec.valueMiB, 1)} MB hex dump`,
+        task(hex.longestTaskMs),
+        verdict((hex.longestTaskMs ?? 0) <= 100),
+      ],
+      ...proxy32.map((r) => [
+        `proxy ≥ 90% of direct at 32 clients (${r.scenario})`,
+        pct(r.ratio),
+        verdict(r.ratio >= 0.9),
+      ]),
+      ['initial JS ≤ 150 KB gzip', kb(bundle.initialJs.gzip), verdict(bundle.initialJs.gzip <= 150 * 1024)],
+    ],
+  )
+  console.log('Written to bench/results.json')
 }
 
 main().catch((e) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { b64, json1k } from './support/data.ts'
 import { runLoad, type LoadRequest, type LoadResult } from './support/load.ts'
 import { hasWrk, runWrk } from './support/wrk.ts'
@@ -7,6 +8,8 @@ const KEY = 'bench-key'
 const V2 = 'application/vnd.kafka.v2+json'
 const PRODUCE_TOPIC = 'bench-produce'
 const FETCH_TOPIC = 'bench-fetch'
+// USER_HZ of /proc/<pid>/stat: 100 on every Linux this runs on.
+const CLOCK_TICKS = 100
 
 export interface ProxyRow {
   scenario: 'produce' | 'fetch'
@@ -15,6 +18,18 @@ export interface ProxyRow {
   proxied: LoadResult
   /** proxied requests/s ÷ direct requests/s */
   ratio: number
+  /** CPU time (user + system) per request of each server process, in µs; absent where /proc is not there. */
+  cpuMicrosPerRequest?: { direct: { sandbox: number }; proxied: { sandbox: number; console: number } }
+}
+
+/** User + system CPU seconds of a process so far (Linux /proc), or NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+  } catch {
+    return NaN
+  }
 }
 
 export interface SandboxResult {
@@ -32,9 +47,10 @@ export interface SandboxResult {
 export async function runServerBench(
   seconds: number,
 ): Promise<{ proxy: ProxyRow[]; sandbox: SandboxResult; loadGenerator: string }> {
-  const wrk = hasWrk()
-  const load = (origin: string, clients: number, next: () => LoadRequest) =>
-    wrk ? runWrk(origin, clients, seconds, next()) : runLoad(origin, clients, seconds, next)
+  // BENCH_NO_WRK=1 uses the Node load generator even where wrk is installed (e.g. to compare the two).
+  const wrk = !process.env.BENCH_NO_WRK && hasWrk()
+  const load = (origin: string, clients: number, next: () => LoadRequest, forSeconds = seconds) =>
+    wrk ? runWrk(origin, clients, forSeconds, next()) : runLoad(origin, clients, forSeconds, next)
   const sandbox = await startSandboxProcess(KEY)
   const consoleServer = await startConsoleProcess()
   try {
@@ -78,17 +94,44 @@ export async function runServerBench(
       }),
     }
     const proxy: ProxyRow[] = []
+    const pids = { sandbox: sandbox.child.pid, console: consoleServer.child.pid }
+    /** A load, and how much CPU each server spent on it per request. */
+    const measured = async (origin: string, clients: number, next: () => LoadRequest) => {
+      const before = { sandbox: cpuSeconds(pids.sandbox), console: cpuSeconds(pids.console) }
+      const result = await load(origin, clients, next)
+      const per = (who: 'sandbox' | 'console') =>
+        Math.round(((cpuSeconds(pids[who]) - before[who]) / Math.max(1, result.requests)) * 1e6)
+      return { result, sandbox: per('sandbox'), console: per('console') }
+    }
+    const proxiedRequest = (scenario: ProxyRow['scenario']) =>
+      scenarios[scenario]('/proxy', { 'x-kafka-rest-endpoint': sandbox.url })
+    // wrk has no warm-up of its own: give both servers' JIT a second of each request first.
+    if (seconds >= 3)
+      for (const scenario of ['produce', 'fetch'] as const) {
+        await load(sandbox.url, 8, scenarios[scenario]('', {}), 1)
+        await load(consoleServer.url, 8, proxiedRequest(scenario), 1)
+      }
     for (const scenario of ['produce', 'fetch'] as const) {
       for (const clients of [1, 32]) {
-        const direct = await load(sandbox.url, clients, scenarios[scenario]('', {}))
-        const proxied = await load(
-          consoleServer.url,
+        const direct = await measured(sandbox.url, clients, scenarios[scenario]('', {}))
+        const proxied = await measured(consoleServer.url, clients, proxiedRequest(scenario))
+        if (direct.result.errors || proxied.result.errors)
+          throw new Error(
+            `${scenario}: ${direct.result.errors} direct / ${proxied.result.errors} proxied errors`,
+          )
+        proxy.push({
+          scenario,
           clients,
-          scenarios[scenario]('/proxy', { 'x-kafka-rest-endpoint': sandbox.url }),
-        )
-        if (direct.errors || proxied.errors)
-          throw new Error(`${scenario}: ${direct.errors} direct / ${proxied.errors} proxied errors`)
-        proxy.push({ scenario, clients, direct, proxied, ratio: proxied.perSecond / direct.perSecond })
+          direct: direct.result,
+          proxied: proxied.result,
+          ratio: proxied.result.perSecond / direct.result.perSecond,
+          ...(Number.isFinite(direct.sandbox) && {
+            cpuMicrosPerRequest: {
+              direct: { sandbox: direct.sandbox },
+              proxied: { sandbox: proxied.sandbox, console: proxied.console },
+            },
+          }),
+        })
       }
     }
 
@@ -111,7 +154,7 @@ export async function runServerBench(
     return {
       loadGenerator: wrk
         ? 'wrk (C, one thread)'
-        : 'Node (undici Pool); install wrk for lower load-generator overhead',
+        : 'Node (undici Pool, in the bench process): wrk not found (or BENCH_NO_WRK set); install wrk for a load generator that takes less of the CPU the servers share',
       proxy,
       sandbox: {
         produceMessagesPerSecond: produce.perSecond * 100,
