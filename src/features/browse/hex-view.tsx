@@ -1,10 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button } from '../../components/button.tsx'
 import { formatBytesSize } from '../../lib/bytes/format-size.ts'
 import { hexDumpRow, hexDumpRowCount } from '../../lib/decode/hex-dump.ts'
 
 const ROW = 20
+const OVERSCAN = 12
 /** Bytes per scrollable page: 8 MiB is 524,288 rows, well inside every browser's maximum element height. */
 export const HEX_PAGE_BYTES = 8 * 1024 * 1024
 
@@ -27,12 +27,18 @@ export function HexView({
   const slice = bytes.subarray(base, base + HEX_PAGE_BYTES)
   const scroller = useRef<HTMLDivElement>(null)
   const rows = hexDumpRowCount(slice.length)
-  const virtualizer = useVirtualizer({
-    count: rows,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW,
-    overscan: 12,
-  })
+  // Rows have one fixed height, so the rows in view follow from scrollTop by arithmetic. A general virtualizer
+  // would keep a measurement per row: half a million of them for a 10 MB value, a long task on open.
+  const [view, setView] = useState({ top: 0, height: 448 })
+  useEffect(() => {
+    const el = scroller.current
+    if (!el) return
+    el.scrollTop = 0
+    setView({ top: 0, height: el.clientHeight || 448 })
+  }, [page])
+  const first = Math.max(0, Math.floor(view.top / ROW) - OVERSCAN)
+  const last = Math.min(rows, Math.ceil((view.top + view.height) / ROW) + OVERSCAN)
+  const visible = Array.from({ length: Math.max(0, last - first) }, (_, i) => first + i)
   const width = Math.max(8, (bytes.length - 1).toString(16).length)
   return (
     <div className="space-y-1">
@@ -55,21 +61,22 @@ export function HexView({
         role="region"
         aria-label={`${label} hex dump`}
         tabIndex={0}
+        onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
         className="max-h-[28rem] overflow-auto rounded border border-slate-200 bg-slate-50 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
       >
-        <div className="relative" style={{ height: virtualizer.getTotalSize(), minWidth: '44rem' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = hexDumpRow(slice, item.index)
-            const offset = (base + item.index * 16).toString(16).padStart(width, '0')
+        <div className="relative" style={{ height: rows * ROW, minWidth: '44rem' }}>
+          {visible.map((index) => {
+            const row = hexDumpRow(slice, index)
+            const offset = (base + index * 16).toString(16).padStart(width, '0')
             const marked =
-              page === 0 && item.index === 0 && highlight > 0
+              page === 0 && index === 0 && highlight > 0
                 ? Math.min(highlight, 16) * 3 - 1 + (highlight > 8 ? 1 : 0)
                 : 0
             return (
               <div
-                key={item.index}
+                key={index}
                 className="absolute inset-x-0 flex gap-4 px-2 whitespace-pre"
-                style={{ height: ROW, transform: `translateY(${item.start}px)`, lineHeight: `${ROW}px` }}
+                style={{ height: ROW, transform: `translateY(${index * ROW}px)`, lineHeight: `${ROW}px` }}
               >
                 <span className="text-slate-500 dark:text-slate-400">{offset}</span>
                 <span className="text-slate-900 dark:text-slate-100">

@@ -20,6 +20,10 @@ import { saveBytes } from './download.ts'
 import { HexView } from './hex-view.tsx'
 import { ImageView } from './image-view.tsx'
 import { preClass, TextPayload } from './text-payload.tsx'
+import { VirtualLines } from './virtual-lines.tsx'
+
+/** Above this, pretty JSON is shown as virtualized lines rather than one <pre>. */
+const VIRTUAL_TEXT_CHARS = 256 * 1024
 
 interface Props {
   part: 'Key' | 'Value'
@@ -169,7 +173,9 @@ function PayloadBody({
   if (json) {
     const j = json
     if (j.ok)
-      return (
+      return j.text.length > VIRTUAL_TEXT_CHARS ? (
+        <VirtualLines text={j.text} label={`${label} as JSON`} />
+      ) : (
         <pre tabIndex={0} aria-label={`${label} as JSON`} className={preClass}>
           {j.text}
         </pre>
