@@ -238,10 +238,7 @@ test.describe('produce', () => {
     page,
     dialect,
   }) => {
-    test.skip(
-      dialect.id !== 'auto',
-      'one upload of 35 MB is enough: the size check is the same for every dialect',
-    )
+    test.skip(dialect.id !== 'auto', 'one 35 MB upload is enough: the size check is the same everywhere')
     void connected
     test.setTimeout(120_000)
     const topic = uniqueTopic('e2e-produce-413')
