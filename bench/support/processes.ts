@@ -21,9 +21,14 @@ export async function startProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   })
+  // If this process ends (a test timed out, Ctrl-C), the child must not outlive it.
+  process.once('exit', () => child.kill('SIGKILL'))
   let out = ''
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start: ${args.join(' ')}\n${out}`)), 60_000)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`did not start: ${args.join(' ')}\n${out}`))
+    }, 60_000)
     const onData = (d: Buffer) => {
       // Only the tail is kept: it holds the ready line, or the error when the process dies.
       out = (out + d.toString()).slice(-16_384)

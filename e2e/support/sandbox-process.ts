@@ -31,9 +31,14 @@ export class SandboxProcess {
       { stdio: ['ignore', 'pipe', 'pipe'] },
     )
     this.child = child
+    // If this process ends (a test timed out, Ctrl-C), the child must not outlive it.
+    process.once('exit', () => child.kill('SIGKILL'))
     let out = ''
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${out}`)), 30_000)
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL')
+        reject(new Error(`sandbox did not start: ${out}`))
+      }, 30_000)
       const onData = (d: Buffer) => {
         out += d.toString()
         if (out.includes('sandbox listening on')) {

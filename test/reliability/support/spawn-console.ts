@@ -35,9 +35,15 @@ export async function spawnConsole(apiKey: string, extraArgs: string[] = []): Pr
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   )
+  // If this process ends (a test timed out, Ctrl-C), the child must not outlive it.
+  process.once('exit', () => child.kill('SIGKILL'))
   let out = ''
   const urls = await new Promise<{ consoleUrl: string; sandboxUrl: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000)
+    const timer = setTimeout(() => {
+      // Never leave a half-started server behind.
+      child.kill('SIGKILL')
+      reject(new Error(`server did not start:\n${out}`))
+    }, 30_000)
     const onData = (d: Buffer) => {
       out += d.toString()
       const c = /Kafka REST Console: (http:\/\/\S+)/.exec(out)
