@@ -2,6 +2,7 @@ import type { RecordHeader } from '../../api/types.ts'
 import { formatBytesSize } from '../../lib/bytes/format-size.ts'
 import { isValidUtf8 } from '../../lib/bytes/utf8.ts'
 import { previewHex, previewText } from '../../lib/decode/preview.ts'
+import { ColumnHeaders } from '../../components/column-headers.tsx'
 
 function headerValue(value: Uint8Array | null): { text: string; binary: boolean } {
   if (value === null) return { text: 'null', binary: false }
@@ -23,17 +24,14 @@ export function HeadersTable({ headers }: { headers: RecordHeader[] | undefined 
     <table className="w-full text-left text-xs">
       <caption className="mb-1 text-left text-sm font-semibold">Headers ({headers.length})</caption>
       <thead className="text-slate-600 dark:text-slate-300">
-        <tr>
-          <th scope="col" className="py-1 pr-3 font-semibold">
-            Name
-          </th>
-          <th scope="col" className="py-1 pr-3 font-semibold">
-            Value
-          </th>
-          <th scope="col" className="py-1 text-right font-semibold">
-            Size
-          </th>
-        </tr>
+        <ColumnHeaders
+          cellClassName="py-1"
+          columns={[
+            { label: 'Name', className: 'pr-3' },
+            { label: 'Value', className: 'pr-3' },
+            { label: 'Size', className: 'text-right' },
+          ]}
+        />
       </thead>
       <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
         {headers.map((h, i) => {

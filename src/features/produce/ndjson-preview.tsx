@@ -4,6 +4,7 @@ import { formatBytesSize } from '../../lib/bytes/format-size.ts'
 import { isValidUtf8 } from '../../lib/bytes/utf8.ts'
 import { previewHex, previewText } from '../../lib/decode/preview.ts'
 import { otherTopicsNote, type NdjsonImport } from './ndjson-import.ts'
+import { ColumnHeaders } from '../../components/column-headers.tsx'
 
 const MAX_PREVIEW_ROWS = 200
 const MAX_ERRORS_SHOWN = 20
@@ -93,26 +94,10 @@ export function NdjsonPreview({
         <div className="max-h-80 overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
           <table aria-label="Imported records" className="w-full text-sm">
             <thead className="sticky top-0 bg-slate-50 text-left text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-              <tr>
-                <th scope="col" className="px-2 py-1 font-semibold">
-                  Line
-                </th>
-                <th scope="col" className="px-2 py-1 font-semibold">
-                  Partition
-                </th>
-                <th scope="col" className="px-2 py-1 font-semibold">
-                  Key
-                </th>
-                <th scope="col" className="px-2 py-1 font-semibold">
-                  Value
-                </th>
-                <th scope="col" className="px-2 py-1 font-semibold">
-                  Value size
-                </th>
-                <th scope="col" className="px-2 py-1 font-semibold">
-                  Headers
-                </th>
-              </tr>
+              <ColumnHeaders
+                cellClassName="px-2 py-1"
+                columns={['Line', 'Partition', 'Key', 'Value', 'Value size', 'Headers']}
+              />
             </thead>
             <tbody className="font-mono text-xs">
               {ok.slice(0, MAX_PREVIEW_ROWS).map((r) =>

@@ -3,6 +3,7 @@ import { Link } from '../../components/link.tsx'
 import { browseLinkParams, messageLink } from '../../lib/browse-link.ts'
 import { CopyCurl } from './copy-curl.tsx'
 import type { ProduceOutcome } from './use-produce.ts'
+import { ColumnHeaders } from '../../components/column-headers.tsx'
 
 const MAX_ROWS = 500
 
@@ -105,23 +106,10 @@ export function ProduceResults({ outcome, canBrowse }: { outcome: ProduceOutcome
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <table aria-label="Produce results" className="w-full text-sm">
           <thead className="bg-slate-50 text-left text-xs text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
-            <tr>
-              <th scope="col" className="px-3 py-1.5 font-semibold">
-                Record
-              </th>
-              <th scope="col" className="px-3 py-1.5 font-semibold">
-                Status
-              </th>
-              <th scope="col" className="px-3 py-1.5 font-semibold">
-                Partition
-              </th>
-              <th scope="col" className="px-3 py-1.5 font-semibold">
-                Offset
-              </th>
-              <th scope="col" className="px-3 py-1.5 font-semibold">
-                Details
-              </th>
-            </tr>
+            <ColumnHeaders
+              cellClassName="px-3 py-1.5"
+              columns={['Record', 'Status', 'Partition', 'Offset', 'Details']}
+            />
           </thead>
           <tbody>
             {results.slice(0, MAX_ROWS).map((r, i) => (

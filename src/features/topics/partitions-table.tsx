@@ -2,9 +2,10 @@ import { useQueries } from '@tanstack/react-query'
 import { partitionOffsetsQueryOptions } from '../../api/queries/partition-offsets-query.ts'
 import type { Partition } from '../../api/types.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import { ColumnHeaders } from '../../components/column-headers.tsx'
 import { Link } from '../../components/link.tsx'
 
-const th = 'px-3 py-2 text-left text-xs font-semibold text-slate-600 dark:text-slate-300'
+const th = 'px-3 py-2 text-left text-xs text-slate-600 dark:text-slate-300'
 const td = 'px-3 py-1.5 text-sm tabular-nums'
 
 function count(begin?: string, end?: string): string {
@@ -33,32 +34,19 @@ export function PartitionsTable({
       <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-700">
         <caption className="sr-only">Partitions of {topic}</caption>
         <thead className="bg-slate-50 dark:bg-slate-800/60">
-          <tr>
-            <th scope="col" className={th}>
-              Partition
-            </th>
-            <th scope="col" className={th}>
-              Leader
-            </th>
-            <th scope="col" className={th}>
-              Replicas
-            </th>
-            <th scope="col" className={th}>
-              In sync
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Beginning offset
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              End offset
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Messages
-            </th>
-            <th scope="col" className={th}>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
+          <ColumnHeaders
+            cellClassName={th}
+            columns={[
+              'Partition',
+              'Leader',
+              'Replicas',
+              'In sync',
+              { label: 'Beginning offset', className: 'text-right' },
+              { label: 'End offset', className: 'text-right' },
+              { label: 'Messages', className: 'text-right' },
+              { label: 'Actions', srOnly: true },
+            ]}
+          />
         </thead>
         <tbody className="divide-y divide-slate-100 bg-white dark:divide-slate-800 dark:bg-slate-900">
           {partitions.map((p, i) => {
