@@ -104,5 +104,11 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 30_000,
     },
+    {
+      command: `node --import tsx e2e/support/hostile/server.ts ${E2E.hostilePort} ${E2E.sandboxPort}`,
+      url: `http://127.0.0.1:${E2E.hostilePort}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
   ],
 })

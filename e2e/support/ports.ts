@@ -10,9 +10,14 @@ export const E2E = {
   sandboxV1Port: base + 3,
   sandboxV2Port: base + 4,
   sandboxV3Port: base + 5,
+  /** The hostile endpoint (e2e/support/hostile): scenarios under /<name>, in front of the auto sandbox. */
+  hostilePort: base + 8,
   faultyPort: base + 9,
   apiKey: 'e2e-key-0123456789',
 } as const
 
 export const consoleUrl = `http://127.0.0.1:${E2E.consolePort}`
 export const sandboxUrl = (port: number) => `http://127.0.0.1:${port}`
+
+/** The URL of one hostile scenario, e.g. hostileUrl('huge-401'). */
+export const hostileUrl = (scenario: string) => `http://127.0.0.1:${E2E.hostilePort}/${scenario}`
