@@ -23,7 +23,7 @@ export async function askSandbox(
   const r = await fetch(ctx.sandbox + path, {
     method,
     headers,
-    body: method === 'GET' || method === 'HEAD' ? undefined : ctx.body,
+    body: method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(ctx.body),
   })
   return {
     status: r.status,
