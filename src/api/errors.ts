@@ -13,6 +13,8 @@ export type RestErrorKind =
   | 'aborted'
   /** The endpoint answered 2xx with a body we cannot read (HTML, text, truncated JSON). */
   | 'invalid-response'
+  /** The connection form's input is not usable; nothing was sent. */
+  | 'form'
 
 export interface RequestSummary {
   method: string

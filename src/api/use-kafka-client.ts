@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { normaliseConnection } from '../lib/connection/connection-input.ts'
 import { useConnectionStore } from '../stores/connection-store.ts'
 import { useRequestLogStore } from '../stores/request-log-store.ts'
 import { createClient } from './create-client.ts'
@@ -29,7 +30,7 @@ export function useKafkaClient(): ConnectedClient | null {
   const connected = useMemo(() => {
     if (!active) return null
     const client = createClient(
-      { endpoint, apiKey, useProxy, authScheme, adminEndpoint: adminEndpoint || undefined },
+      normaliseConnection({ endpoint, apiKey, useProxy, authScheme, adminEndpoint }),
       active.profile,
       requestLogSink,
     )
