@@ -1,3 +1,4 @@
+import type { RequestLogEntry } from './http/transport.ts'
 import type {
   ConsumerGroupSummary,
   ConsumerLag,
@@ -71,6 +72,8 @@ export interface ProduceOptions {
   partition?: number
   signal?: AbortSignal
   onUploadProgress?: (sentBytes: number, totalBytes: number) => void
+  /** Told about every request this produce makes (see RestRequest.onRequest). */
+  onRequest?: (entry: RequestLogEntry) => void
 }
 
 /** One interface for every Kafka REST dialect. Components never call fetch; they call this. */

@@ -269,6 +269,7 @@ export class ConfluentV3Client extends BaseClient {
       body,
       signal: options.signal,
       onUploadProgress: options.onUploadProgress,
+      onRequest: options.onRequest,
       timeoutMs: 120_000,
     })
     const reports = splitJsonStream(res.text).map((t) => parseWireJson(t))

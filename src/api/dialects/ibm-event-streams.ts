@@ -91,6 +91,7 @@ export class IbmEventStreamsClient extends BaseClient {
         body: r.value ?? new Uint8Array(),
         signal: options.signal,
         onUploadProgress: options.onUploadProgress,
+        onRequest: options.onRequest,
         timeoutMs: 120_000,
       })
       let partition: number | null = null

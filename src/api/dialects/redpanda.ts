@@ -141,6 +141,7 @@ export class RedpandaClient extends BaseClient {
       body: stringifyBody(body),
       signal: options.signal,
       onUploadProgress: options.onUploadProgress,
+      onRequest: options.onRequest,
       timeoutMs: 120_000,
     })
     return parseProduceOffsets(raw, records.length)

@@ -228,6 +228,7 @@ export async function produceBinary(
     body: stringifyBody({ records: records.map((r) => recordBody(r, toPartition)) }),
     signal: options.signal,
     onUploadProgress: options.onUploadProgress,
+    onRequest: options.onRequest,
     timeoutMs: 120_000,
   })
   return parseProduceOffsets(raw, records.length)

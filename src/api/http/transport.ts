@@ -37,6 +37,11 @@ export interface RestRequest {
   onUploadProgress?: (sent: number, total: number) => void
   /** Keep the request alive while the page unloads (consumer cleanup on pagehide). */
   keepalive?: boolean
+  /**
+   * Told about this request when it starts, with the log entry the transport then completes in place (status,
+   * duration, error): lets a caller keep its own requests whatever the request log drops.
+   */
+  onRequest?: (entry: RequestLogEntry) => void
 }
 
 export interface RestResponse {
@@ -183,6 +188,7 @@ export class HttpTransport {
     }
     const summary: RequestSummary = { method, url }
     this.sink?.(entry, 'start')
+    req.onRequest?.(entry)
     const started = performance.now()
     const finish = (patch: Partial<RequestLogEntry>) => {
       Object.assign(entry, { durationMs: Math.round(performance.now() - started) }, patch)

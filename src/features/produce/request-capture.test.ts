@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RequestLogEntry } from '../../api/http/transport.ts'
-import { produceRequestsSince, requestsAsCurl } from './request-capture.ts'
+import { captureRequests, requestsAsCurl } from './request-capture.ts'
 
 const entry = (
   id: number,
@@ -23,10 +23,23 @@ const entry = (
 })
 
 describe('request capture for Copy as curl', () => {
-  it('keeps the POSTs made after the mark, not the metadata GETs around them', () => {
-    const log = [entry(1, 'POST', '{}'), entry(2, 'GET'), entry(3, 'POST', '{"records":[]}'), entry(4, 'GET')]
-    expect(produceRequestsSince(log, 1).map((e) => e.id)).toEqual([3])
-    expect(produceRequestsSince(log, 0).map((e) => e.id)).toEqual([1, 3])
+  it('keeps every request it was told about, oldest first, beyond the 500 the request log keeps', () => {
+    const capture = captureRequests()
+    for (let id = 1; id <= 1200; id++) capture.onRequest(entry(id, 'POST', `{"n":${id}}`))
+    const requests = capture.requests()
+    expect(requests).toHaveLength(1200)
+    expect(requests.map((e) => e.id)).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1))
+  })
+
+  it('gives each request as it stands when asked, not as the transport changes it later', () => {
+    const capture = captureRequests()
+    const live: RequestLogEntry = { ...entry(1, 'POST', '{}'), status: null }
+    capture.onRequest(live)
+    live.status = 200
+    const [done] = capture.requests()
+    expect(done.status).toBe(200)
+    live.status = 500
+    expect(done.status).toBe(200)
   })
 
   it('writes the key as $API_KEY unless asked to include it', () => {

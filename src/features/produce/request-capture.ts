@@ -1,19 +1,23 @@
 import { toCurl } from '../../api/http/curl.ts'
 import type { RequestLogEntry } from '../../api/http/transport.ts'
-import { useRequestLogStore } from '../../stores/request-log-store.ts'
-
-/** The newest request id in the log: requests after it were made by what runs next. */
-export function requestLogMark(): number {
-  const entries = useRequestLogStore.getState().entries
-  return entries.length ? entries[entries.length - 1].id : 0
-}
 
 /**
- * The produce requests logged after `mark`: the POSTs, oldest first (one request, or one per record where the
- * dialect sends records one by one). Metadata refreshes running meanwhile are GETs and are left out.
+ * The requests of one produce call, kept by the call itself (`onRequest` goes in its ProduceOptions) rather than
+ * found in the request log, which keeps only the newest entries and can be cleared meanwhile: an NDJSON import
+ * sent one record per request makes thousands of them.
  */
-export function produceRequestsSince(entries: RequestLogEntry[], mark: number): RequestLogEntry[] {
-  return entries.filter((e) => e.id > mark && e.method === 'POST')
+export interface RequestCapture {
+  onRequest: (entry: RequestLogEntry) => void
+  /** The requests so far, oldest first, as they stand now (copies: later changes do not show). */
+  requests(): RequestLogEntry[]
+}
+
+export function captureRequests(): RequestCapture {
+  const seen: RequestLogEntry[] = []
+  return {
+    onRequest: (entry) => void seen.push(entry),
+    requests: () => seen.map((e) => ({ ...e })),
+  }
 }
 
 /** The requests as curl commands, one per paragraph; the key is `$API_KEY` unless `apiKey` is given. */

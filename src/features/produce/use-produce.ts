@@ -4,9 +4,8 @@ import type { RequestLogEntry } from '../../api/http/transport.ts'
 import { kafkaKeys } from '../../api/query-keys.ts'
 import type { ProduceResult } from '../../api/types.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
-import { useRequestLogStore } from '../../stores/request-log-store.ts'
 import { prepareRecords, type PendingRecord } from './prepare-records.ts'
-import { produceRequestsSince, requestLogMark } from './request-capture.ts'
+import { captureRequests } from './request-capture.ts'
 
 export interface ProduceInput {
   topic: string
@@ -21,7 +20,7 @@ export interface ProduceOutcome {
   topic: string
   labels?: string[]
   results: ProduceResult[]
-  /** The produce request(s) as the request log recorded them (for Copy as curl). */
+  /** Every produce request this call made, oldest first (for Copy as curl). */
   requests: RequestLogEntry[]
 }
 
@@ -46,7 +45,7 @@ export function useProduce({ client, connectionId }: ConnectedClient) {
       const controller = new AbortController()
       abort.current = controller
       const signal = controller.signal
-      const mark = requestLogMark()
+      const capture = captureRequests()
       setFailedRequests([])
       try {
         const hasFiles = records.some((r) => r.file)
@@ -59,17 +58,13 @@ export function useProduce({ client, connectionId }: ConnectedClient) {
         const results = await client.produce(topic, prepared, {
           partition,
           signal,
+          onRequest: capture.onRequest,
           onUploadProgress: (loaded, total) =>
             setProgress(loaded >= total ? { phase: 'waiting' } : { phase: 'uploading', loaded, total }),
         })
-        return {
-          topic,
-          labels,
-          results,
-          requests: produceRequestsSince(useRequestLogStore.getState().entries, mark),
-        }
+        return { topic, labels, results, requests: capture.requests() }
       } catch (e) {
-        setFailedRequests(produceRequestsSince(useRequestLogStore.getState().entries, mark))
+        setFailedRequests(capture.requests())
         throw e
       } finally {
         setProgress(null)
