@@ -21,26 +21,41 @@ interface Fixtures {
   browsePage: BrowsePage
   /** Seeds data straight through the sandbox's REST API (not through the console). */
   sandbox: SandboxApi
-  /** Opens the console and connects to this project's sandbox with detection on Auto. */
+  /**
+   * Automatic: before each test, opens the console and connects to this project's sandbox with detection on Auto,
+   * unless the test runs with `startConnected: false`. Still a named fixture, so specs that ask for it work.
+   */
   connected: void
 }
 
-export const test = base.extend<Fixtures & { dialect: DialectOptions }>({
+interface Options {
+  dialect: DialectOptions
+  /** false for specs that start disconnected or connect elsewhere: `test.use({ startConnected: false })`. */
+  startConnected: boolean
+}
+
+export const test = base.extend<Fixtures & Options>({
   dialect: [
     { id: 'auto', port: E2E.sandboxPort, expectedName: 'Confluent REST Proxy API v3' },
     { option: true },
   ],
+  startConnected: [true, { option: true }],
   connectPage: async ({ page }, use) => use(new ConnectPage(page)),
   topicsPage: async ({ page }, use) => use(new TopicsPage(page)),
   producePage: async ({ page }, use) => use(new ProducePage(page)),
   browsePage: async ({ page }, use) => use(new BrowsePage(page)),
   sandbox: async ({ dialect }, use) => use(new SandboxApi(sandboxUrl(dialect.port), E2E.apiKey)),
-  connected: async ({ connectPage, dialect }, use) => {
-    await connectPage.open()
-    await connectPage.connectTo(sandboxUrl(dialect.port), E2E.apiKey)
-    await connectPage.expectConnected(dialect.expectedName)
-    await use()
-  },
+  connected: [
+    async ({ startConnected, connectPage, dialect }, use) => {
+      if (startConnected) {
+        await connectPage.open()
+        await connectPage.connectTo(sandboxUrl(dialect.port), E2E.apiKey)
+        await connectPage.expectConnected(dialect.expectedName)
+      }
+      await use()
+    },
+    { auto: true },
+  ],
 })
 
 export { expect }

@@ -3,6 +3,8 @@ import { expectNoAxeViolations } from '../support/axe.ts'
 import { E2E, sandboxUrl } from '../support/ports.ts'
 
 test.describe('connection screen', () => {
+  test.use({ startConnected: false })
+
   test('loads with the sandbox prefilled and the proxy on', async ({ page, connectPage }) => {
     await connectPage.open()
     await expect(page).toHaveTitle('Kafka REST Console')
@@ -84,6 +86,16 @@ test.describe('connection screen', () => {
     await page.getByRole('textbox', { name: 'Credentials JSON' }).fill('{"api_key": ')
     await page.getByRole('button', { name: 'Use these credentials' }).click()
     await expect(page.getByText(/not valid JSON/)).toBeVisible()
+  })
+
+  test('an endpoint that is not a URL is refused before anything is sent', async ({ page, connectPage }) => {
+    await connectPage.open()
+    await connectPage.connectTo('kafka-rest.example.com', E2E.apiKey)
+    await connectPage.expectError(/"kafka-rest.example.com" is not a URL/)
+    await connectPage.expectError(/Enter the full endpoint URL/)
+    await expect(connectPage.status).toContainText('Not connected')
+    await page.getByRole('button', { name: 'Request log' }).click()
+    await expect(page.getByRole('region', { name: 'Request log' }).getByRole('listitem')).toHaveCount(0)
   })
 
   test('a deep link opened while disconnected comes back after connecting', async ({ page, connectPage }) => {

@@ -4,6 +4,8 @@ import { E2E, sandboxUrl } from '../support/ports.ts'
 const faulty = `http://127.0.0.1:${E2E.faultyPort}`
 
 test.describe('connection errors show what happened and what to do', () => {
+  test.use({ startConnected: false })
+
   test.beforeEach(async ({ connectPage }) => {
     await connectPage.open()
   })
@@ -64,8 +66,7 @@ test.describe('connection errors show what happened and what to do', () => {
   })
 })
 
-test('a missing topic: topic not found', async ({ page, connected }) => {
-  void connected
+test('a missing topic: topic not found', async ({ page }) => {
   await page.goto('/#/topics/no-such-topic')
   await expect(page.getByRole('alert')).toContainText('Topic not found')
   await expect(page.getByRole('alert')).toContainText('no-such-topic')

@@ -2,41 +2,7 @@ import { expect, test } from '../fixtures.ts'
 import { E2E } from '../support/ports.ts'
 import { SandboxProcess } from '../support/sandbox-process.ts'
 
-test('an endpoint that goes away shows a clear state and recovers when it returns', async ({
-  page,
-  connectPage,
-  topicsPage,
-}) => {
-  // Port base+7 is reserved for this test's own sandbox; the spec runs in the auto project only.
-  const sandbox = new SandboxProcess(E2E.consolePort + 7, E2E.apiKey)
-  await sandbox.start()
-  try {
-    await connectPage.open()
-    await connectPage.connectTo(sandbox.url, E2E.apiKey)
-    await expect(topicsPage.topicLink('demo.orders')).toBeVisible()
-
-    await sandbox.stop()
-    await page.getByRole('button', { name: 'Refresh' }).click()
-    const alert = page.getByRole('alert')
-    await expect(alert).toContainText('Could not list topics')
-    await expect(alert).toContainText('ECONNREFUSED')
-    await expect(alert).toContainText(/Check the URL, port/)
-
-    await sandbox.start()
-    await alert.getByRole('button', { name: 'Retry' }).click()
-    await expect(topicsPage.topicLink('demo.orders')).toBeVisible()
-    await expect(page.getByRole('alert')).toHaveCount(0)
-  } finally {
-    await sandbox.stop()
-  }
-})
-
-test('Copy as curl writes $API_KEY unless the key is explicitly included', async ({
-  page,
-  context,
-  connected,
-}) => {
-  void connected
+test('Copy as curl writes $API_KEY unless the key is explicitly included', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await page.getByRole('button', { name: 'Request log' }).click()
   const log = page.getByRole('region', { name: 'Request log' })
@@ -60,11 +26,44 @@ test('Copy as curl writes $API_KEY unless the key is explicitly included', async
   expect(included).toContain(`'X-Auth-Token: ${E2E.apiKey}'`)
 })
 
-test('the served app sends a Content-Security-Policy without inline script', async ({ page }) => {
-  const response = await page.goto('/')
-  const csp = response!.headers()['content-security-policy']
-  expect(csp).toContain("default-src 'self'")
-  expect(csp).toContain("script-src 'self'")
-  expect(csp).not.toContain('unsafe-inline')
-  expect(await page.locator('script:not([src])').count()).toBe(0)
+test.describe('starting disconnected', () => {
+  test.use({ startConnected: false })
+
+  test('an endpoint that goes away shows a clear state and recovers when it returns', async ({
+    page,
+    connectPage,
+    topicsPage,
+  }) => {
+    // Port base+7 is reserved for this test's own sandbox; the spec runs in the auto project only.
+    const sandbox = new SandboxProcess(E2E.consolePort + 7, E2E.apiKey)
+    await sandbox.start()
+    try {
+      await connectPage.open()
+      await connectPage.connectTo(sandbox.url, E2E.apiKey)
+      await expect(topicsPage.topicLink('demo.orders')).toBeVisible()
+
+      await sandbox.stop()
+      await page.getByRole('button', { name: 'Refresh' }).click()
+      const alert = page.getByRole('alert')
+      await expect(alert).toContainText('Could not list topics')
+      await expect(alert).toContainText('ECONNREFUSED')
+      await expect(alert).toContainText(/Check the URL, port/)
+
+      await sandbox.start()
+      await alert.getByRole('button', { name: 'Retry' }).click()
+      await expect(topicsPage.topicLink('demo.orders')).toBeVisible()
+      await expect(page.getByRole('alert')).toHaveCount(0)
+    } finally {
+      await sandbox.stop()
+    }
+  })
+
+  test('the served app sends a Content-Security-Policy without inline script', async ({ page }) => {
+    const response = await page.goto('/')
+    const csp = response!.headers()['content-security-policy']
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(await page.locator('script:not([src])').count()).toBe(0)
+  })
 })

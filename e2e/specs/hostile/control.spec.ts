@@ -4,6 +4,9 @@ import { expect, test } from '../../fixtures.ts'
 import { E2E, hostileUrl } from '../../support/ports.ts'
 import { installStallProbe, readStallProbe, resetStallProbe } from '../../support/stall-probe.ts'
 
+// Each test connects to the hostile endpoint itself.
+test.use({ startConnected: false })
+
 test('the hostile server passes the sandbox through unchanged (control), with the stall probe reading', async ({
   page,
   connectPage,

@@ -10,12 +10,10 @@ const text = (bytes: Uint8Array | null) => (bytes === null ? null : new TextDeco
 
 test.describe('produce', () => {
   test('text with a key to a chosen partition (Ctrl+Enter), then read back byte for byte', async ({
-    connected,
     producePage,
     browsePage,
     sandbox,
   }) => {
-    void connected
     const topic = uniqueTopic('e2e-produce-text')
     await sandbox.createTopic(topic, 3)
     await producePage.open(topic)
@@ -46,13 +44,11 @@ test.describe('produce', () => {
   })
 
   test('a random 5 MB binary file round-trips byte-exact', async ({
-    connected,
     producePage,
     browsePage,
     sandbox,
     page,
   }) => {
-    void connected
     test.setTimeout(120_000)
     const topic = uniqueTopic('e2e-produce-file')
     await sandbox.createTopic(topic, 1)
@@ -83,8 +79,7 @@ test.describe('produce', () => {
     expect(sha256(bytes)).toBe(sha256(buffer))
   })
 
-  test('an empty file is an empty value, not a tombstone', async ({ connected, producePage, sandbox }) => {
-    void connected
+  test('an empty file is an empty value, not a tombstone', async ({ producePage, sandbox }) => {
     const topic = uniqueTopic('e2e-produce-empty')
     await sandbox.createTopic(topic, 1)
     await producePage.open(topic)
@@ -100,12 +95,7 @@ test.describe('produce', () => {
     expect(stored.value?.length).toBe(0)
   })
 
-  test('a per-record error inside an HTTP 200 is shown as a failure', async ({
-    connected,
-    producePage,
-    page,
-  }) => {
-    void connected
+  test('a per-record error inside an HTTP 200 is shown as a failure', async ({ producePage, page }) => {
     const topic = uniqueTopic('e2e-produce-missing')
     await producePage.open(topic) // never created: the endpoint answers 200 with an error for the record
     await expect(page.getByText('Not in the endpoint’s topic list: it may not exist.')).toBeVisible()
@@ -118,12 +108,7 @@ test.describe('produce', () => {
     await expect(producePage.resultSummary).toHaveText('The record failed.')
   })
 
-  test('invalid JSON is shown with its position and nothing is sent', async ({
-    connected,
-    producePage,
-    page,
-  }) => {
-    void connected
+  test('invalid JSON is shown with its position and nothing is sent', async ({ producePage, page }) => {
     const topic = uniqueTopic('e2e-produce-json')
     await producePage.open(topic)
     await producePage.format('Value', 'JSON')
@@ -141,12 +126,10 @@ test.describe('produce', () => {
   })
 
   test('headers where the dialect has them, otherwise a note why not', async ({
-    connected,
     producePage,
     page,
     dialect,
   }) => {
-    void connected
     const topic = uniqueTopic('e2e-produce-headers')
     await producePage.open(topic)
     if (dialect.id === 'confluent-v1' || dialect.id === 'confluent-v2') {
@@ -161,11 +144,9 @@ test.describe('produce', () => {
   })
 
   test('several records in one request, and an NDJSON import with a preview', async ({
-    connected,
     producePage,
     sandbox,
   }) => {
-    void connected
     const topic = uniqueTopic('e2e-produce-batch')
     await sandbox.createTopic(topic, 1)
     await producePage.open(topic)
@@ -206,13 +187,7 @@ test.describe('produce', () => {
     ])
   })
 
-  test('Copy as curl writes $API_KEY unless the key is asked for', async ({
-    connected,
-    producePage,
-    sandbox,
-    page,
-  }) => {
-    void connected
+  test('Copy as curl writes $API_KEY unless the key is asked for', async ({ producePage, sandbox, page }) => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
     const topic = uniqueTopic('e2e-produce-curl')
     await sandbox.createTopic(topic, 1)
@@ -232,14 +207,12 @@ test.describe('produce', () => {
   })
 
   test('a body over the endpoint’s limit fails with its size in the message', async ({
-    connected,
     producePage,
     sandbox,
     page,
     dialect,
   }) => {
     test.skip(dialect.id !== 'auto', 'one 35 MB upload is enough: the size check is the same everywhere')
-    void connected
     test.setTimeout(120_000)
     const topic = uniqueTopic('e2e-produce-413')
     await sandbox.createTopic(topic, 1)
@@ -254,15 +227,8 @@ test.describe('produce', () => {
     expect(await sandbox.readRecords(topic, 0, 0, 1)).toEqual([])
   })
 
-  test('an HTTP 413 is called what it is: too large', async ({
-    connected,
-    producePage,
-    sandbox,
-    page,
-    dialect,
-  }) => {
+  test('an HTTP 413 is called what it is: too large', async ({ producePage, sandbox, page, dialect }) => {
     test.skip(dialect.id !== 'auto', 'the message does not depend on the dialect')
-    void connected
     const topic = uniqueTopic('e2e-produce-413-shown')
     await sandbox.createTopic(topic, 1)
     // A gateway in front of the REST API refusing the body (as nginx's client_max_body_size does).
@@ -296,14 +262,12 @@ test.describe('produce', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`no accessibility violations with an error, a file and results (${colorScheme})`, async ({
-      connected,
       producePage,
       sandbox,
       page,
       dialect,
     }) => {
       test.skip(dialect.id !== 'auto', 'the page is the same for every dialect')
-      void connected
       await page.emulateMedia({ colorScheme })
       const topic = uniqueTopic('e2e-produce-axe')
       await sandbox.createTopic(topic, 1)

@@ -3,11 +3,9 @@ import { expect, test, uniqueTopic } from '../../fixtures.ts'
 test.describe('topics and partitions', () => {
   test('connect → dialect shown → topics → partitions with leaders and offsets', async ({
     page,
-    connected,
     topicsPage,
     sandbox,
   }) => {
-    void connected
     const topic = uniqueTopic('e2e-parts')
     await sandbox.createTopic(topic, 3)
     const enc = new TextEncoder()
@@ -30,8 +28,7 @@ test.describe('topics and partitions', () => {
     await expect(p2.end).toHaveText('1')
   })
 
-  test('the topic list filters', async ({ connected, topicsPage }) => {
-    void connected
+  test('the topic list filters', async ({ topicsPage }) => {
     await topicsPage.filter.fill('demo.ord')
     await expect(topicsPage.topicLink('demo.orders')).toBeVisible()
     await expect(topicsPage.topicLink('demo.logs')).toHaveCount(0)

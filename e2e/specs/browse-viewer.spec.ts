@@ -6,10 +6,8 @@ const utf8 = (text: string) => new TextEncoder().encode(text)
 
 test.describe('message browser: decoders on the demo topics', () => {
   test('JSON, text, hex, base64 and images, each chosen automatically and by hand', async ({
-    connected,
     browsePage,
   }) => {
-    void connected
     await browsePage.open({ topic: 'demo.orders', partition: 0, start: 'beginning', sel: '0:0' })
     await expect(browsePage.valueDecoder.locator('option:checked')).toHaveText('Auto (JSON)')
     await expect(browsePage.valueView('JSON')).toContainText('"orderId": "ord-')
@@ -53,11 +51,9 @@ test.describe('message browser: decoders on the demo topics', () => {
   })
 
   test('a 1 MB value: the list shows a prefix, the hex dump renders only the rows in view', async ({
-    connected,
     browsePage,
     page,
   }) => {
-    void connected
     await browsePage.open({ topic: 'demo.large-values', partition: 0, start: 'beginning', sel: '0:1' })
     await expect(browsePage.value).toContainText('Binary · 1.0 MB (1,048,576 bytes)')
     const hex = browsePage.valueHex()
@@ -81,13 +77,7 @@ test.describe('message browser: decoders on the demo topics', () => {
 })
 
 test.describe('message browser: safety', () => {
-  test('script-like keys and values and SVG stay inert text', async ({
-    page,
-    connected,
-    browsePage,
-    sandbox,
-  }) => {
-    void connected
+  test('script-like keys and values and SVG stay inert text', async ({ page, browsePage, sandbox }) => {
     page.on('dialog', (d) => {
       throw new Error(`a payload opened a dialog: ${d.message()}`)
     })
@@ -133,11 +123,9 @@ test.describe('message browser: safety', () => {
 test.describe('message browser: a big window', () => {
   test('10,000 messages scroll with a bounded number of rows; the keyboard moves the selection', async ({
     page,
-    connected,
     browsePage,
     sandbox,
   }) => {
-    void connected
     test.setTimeout(180_000)
     const topic = uniqueTopic('e2e-browse-10k')
     await sandbox.createTopic(topic, 1)
@@ -195,11 +183,9 @@ test.describe('message browser: a big window', () => {
 test.describe('message browser: sharing and exporting', () => {
   test('CSV export quotes per RFC 4180; Copy link copies view state only', async ({
     page,
-    connected,
     browsePage,
     sandbox,
   }) => {
-    void connected
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
     const topic = uniqueTopic('e2e-browse-csv')
     await sandbox.createTopic(topic, 1)
@@ -227,12 +213,10 @@ test.describe('message browser: sharing and exporting', () => {
 
   test('Produce again prefills the produce form; View message after producing opens it here', async ({
     page,
-    connected,
     browsePage,
     producePage,
     sandbox,
   }) => {
-    void connected
     const topic = uniqueTopic('e2e-browse-again')
     await sandbox.createTopic(topic, 2)
     await sandbox.produce(topic, [{ key: utf8('k1'), value: utf8('produce me again'), partition: 1 }])
@@ -253,11 +237,9 @@ test.describe('message browser: sharing and exporting', () => {
 test.describe('message browser: live tail and accessibility', () => {
   test('live tail polls from the end into a bounded buffer, pauses and resumes; no consumer left', async ({
     page,
-    connected,
     browsePage,
     sandbox,
   }) => {
-    void connected
     const topic = uniqueTopic('e2e-browse-live')
     await sandbox.createTopic(topic, 2)
     await sandbox.produce(topic, [{ value: utf8('old'), partition: 0 }])
@@ -291,10 +273,8 @@ test.describe('message browser: live tail and accessibility', () => {
 
   test('the browser is axe-clean with a message selected, light and dark; time search says why it is off', async ({
     page,
-    connected,
     browsePage,
   }) => {
-    void connected
     await browsePage.open({
       topic: 'demo.binary',
       partition: 0,

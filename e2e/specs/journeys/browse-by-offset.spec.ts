@@ -21,11 +21,9 @@ async function seed(sandbox: SandboxApi, topic: string, partition: number, n: nu
 test.describe('browse (every dialect)', () => {
   test('find a message by partition and offset, see its bytes, share a link that restores the view', async ({
     page,
-    connected,
     browsePage,
     sandbox,
   }) => {
-    void connected
     const topic = uniqueTopic('e2e-browse-find')
     await sandbox.createTopic(topic, 3)
     await seed(sandbox, topic, 0, 3, 'zero')
@@ -76,11 +74,9 @@ test.describe('browse (every dialect)', () => {
 
   test('exact previous/next windows, and an out-of-range offset is clamped with a message', async ({
     page,
-    connected,
     browsePage,
     sandbox,
   }) => {
-    void connected
     const topic = uniqueTopic('e2e-browse-pages')
     await sandbox.createTopic(topic, 1)
     await seed(sandbox, topic, 0, 25)
@@ -116,11 +112,9 @@ test.describe('browse (every dialect)', () => {
   })
 
   test('all partitions are merged into one list (newest across partitions)', async ({
-    connected,
     browsePage,
     sandbox,
   }) => {
-    void connected
     const topic = uniqueTopic('e2e-browse-merge')
     await sandbox.createTopic(topic, 3)
     await seed(sandbox, topic, 0, 2, 'p0')
@@ -138,12 +132,10 @@ test.describe('browse (every dialect)', () => {
 
   test('no consumer instance is left behind: after browsing, leaving mid-read, or closing the tab', async ({
     page,
-    connected,
     browsePage,
     sandbox,
     dialect,
   }) => {
-    void connected
     const topic = uniqueTopic('e2e-browse-leak')
     await sandbox.createTopic(topic, 2)
     await seed(sandbox, topic, 0, 30)
@@ -188,37 +180,12 @@ test.describe('browse (every dialect)', () => {
     }
   })
 
-  test('a deep link opened while disconnected restores the view after connecting', async ({
-    page,
-    connectPage,
-    browsePage,
-    sandbox,
-    dialect,
-  }) => {
-    const topic = uniqueTopic('e2e-browse-deep')
-    await sandbox.createTopic(topic, 2)
-    await seed(sandbox, topic, 1, 6)
-    await page.goto(
-      `/#/browse?topic=${topic}&partition=1&start=offset&offset=2&count=3&decoder=hex&sel=1%3A3`,
-    )
-    await expect(connectPage.endpoint).toBeVisible()
-    await expect(connectPage.endpoint).not.toHaveValue('')
-    await connectPage.connectTo(sandboxUrl(dialect.port), E2E.apiKey)
-    await expect(browsePage.heading).toBeVisible()
-    await expect(browsePage.summary).toHaveText('3 messages of partition 1, offsets 2–4')
-    await expect(browsePage.detailHeading).toHaveText('Partition 1 · offset 3')
-    await expect(browsePage.valueDecoder).toHaveValue('hex')
-    await expect(browsePage.valueHex()).toContainText('|value-3|')
-  })
-
   test('export NDJSON, import it through the produce form, get the same bytes', async ({
     page,
-    connected,
     browsePage,
     producePage,
     sandbox,
   }) => {
-    void connected
     const source = uniqueTopic('e2e-browse-export')
     const target = uniqueTopic('e2e-browse-import')
     await sandbox.createTopic(source, 2)
@@ -258,5 +225,32 @@ test.describe('browse (every dialect)', () => {
       ])
     expect(await read(target, 0)).toEqual(await read(source, 0))
     expect(await read(target, 1)).toEqual(await read(source, 1))
+  })
+})
+
+test.describe('browse from a deep link (every dialect)', () => {
+  test.use({ startConnected: false })
+
+  test('a deep link opened while disconnected restores the view after connecting', async ({
+    page,
+    connectPage,
+    browsePage,
+    sandbox,
+    dialect,
+  }) => {
+    const topic = uniqueTopic('e2e-browse-deep')
+    await sandbox.createTopic(topic, 2)
+    await seed(sandbox, topic, 1, 6)
+    await page.goto(
+      `/#/browse?topic=${topic}&partition=1&start=offset&offset=2&count=3&decoder=hex&sel=1%3A3`,
+    )
+    await expect(connectPage.endpoint).toBeVisible()
+    await expect(connectPage.endpoint).not.toHaveValue('')
+    await connectPage.connectTo(sandboxUrl(dialect.port), E2E.apiKey)
+    await expect(browsePage.heading).toBeVisible()
+    await expect(browsePage.summary).toHaveText('3 messages of partition 1, offsets 2–4')
+    await expect(browsePage.detailHeading).toHaveText('Partition 1 · offset 3')
+    await expect(browsePage.valueDecoder).toHaveValue('hex')
+    await expect(browsePage.valueHex()).toContainText('|value-3|')
   })
 })
