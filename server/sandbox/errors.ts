@@ -1,6 +1,6 @@
 /**
  * Error values the sandbox answers with. Codes and messages follow Confluent REST Proxy's
- * `Errors.java` / rest-utils mappers (see kafka-rest-protocol.md §1.3–§1.4), written here from
+ * `Errors.java` / rest-utils mappers (see docs/protocols.md §3), written here from
  * the reference, not shared with the console's adapters.
  */
 export class RestError extends Error {

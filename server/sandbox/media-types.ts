@@ -1,7 +1,7 @@
 /**
  * Media types and content negotiation, modelled on Jersey as used by Confluent REST Proxy:
  * the client's q wins first, then the server's qs weight, then declaration order
- * (kafka-rest-protocol.md §1.1–§1.2).
+ * (docs/protocols.md §2).
  */
 export const V1_JSON = 'application/vnd.kafka.v1+json'
 export const V1_BINARY = 'application/vnd.kafka.binary.v1+json'

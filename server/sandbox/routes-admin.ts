@@ -1,5 +1,5 @@
 /**
- * IBM Message Hub classic admin API (kafka-rest-protocol.md §5.1): `/admin/topics` list, create
+ * IBM Message Hub classic admin API (docs/protocols.md §7.1): `/admin/topics` list, create
  * (202) and delete (202), with the camelCase `{"errorCode","errorMessage"}` error body.
  */
 import { AdminError, RestError } from './errors.ts'

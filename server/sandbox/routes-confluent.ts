@@ -1,5 +1,5 @@
 /**
- * Confluent REST Proxy API v1 and v2 (kafka-rest-protocol.md §2–§3): metadata, produce, the v1
+ * Confluent REST Proxy API v1 and v2 (docs/protocols.md §4–§5): metadata, produce, the v1
  * simple consumer, v2 partition offsets and v1/v2 consumer instances. Which media types are
  * accepted depends on the enabled APIs, so `apis: ['v1']` behaves like CP 2.x / Message Hub and
  * `apis: ['v2', 'v3']` like CP ≥ 6.
@@ -90,7 +90,7 @@ export function registerConfluentRoutes(router: Router, state: SandboxState): vo
   if (!v1 && !v2) return
   const metadataOffers: Offer[] = [...(v1 ? V1_METADATA : []), ...(v2 ? V2_METADATA : [])]
 
-  /** Negotiates the response type; errors from here on carry it (Confluent §1.2). */
+  /** Negotiates the response type; errors from here on carry it (docs/protocols.md §2.2). */
   const accept = (ctx: RequestContext, offers: Offer[]): string => {
     const type = negotiate(ctx.req.headers.accept, offers)
     if (type === null) throw new NotAcceptableError()

@@ -1,5 +1,5 @@
 /**
- * Confluent REST Proxy API v3 under /v3 (kafka-rest-protocol.md §4): clusters, brokers, topics,
+ * Confluent REST Proxy API v3 under /v3 (docs/protocols.md §6): clusters, brokers, topics,
  * partitions, produce (single, streamed, batch) and the consumer groups made by v1/v2 consumers.
  * Plain application/json in and out.
  */

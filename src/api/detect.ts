@@ -65,7 +65,7 @@ function routeExists(o: Outcome): boolean {
 }
 
 /**
- * Finds out which Kafka REST dialect an endpoint speaks (recipe: protocol reference §10). All probes are GETs
+ * Finds out which Kafka REST dialect an endpoint speaks (recipe: docs/protocols.md §12). All probes are GETs
  * with no side effects; a missing topic name is used where a topic is needed.
  */
 export async function detectDialect(t: HttpTransport, signal?: AbortSignal): Promise<Detection> {

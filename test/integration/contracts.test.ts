@@ -10,7 +10,7 @@ import type { AuthScheme } from '../../src/api/types.ts'
 /**
  * Contract tests for the dialects we cannot run here (Strimzi's real lane is separate; Karapace, Redpanda and
  * IBM Event Streams are not installable): a scripted HTTP double answers with the shapes the protocol reference
- * documents (kafka-rest-protocol.md §5–8) and checks that the console's requests have the shapes they demand.
+ * documents (docs/protocols.md §7–§10) and checks that the console's requests have the shapes they demand.
  */
 interface Seen {
   method: string

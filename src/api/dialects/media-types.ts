@@ -1,4 +1,4 @@
-/** Media types the console sends, per dialect (written from the protocol reference, not shared with the sandbox). */
+/** Media types the console sends, per dialect (written from docs/protocols.md §2, not shared with the sandbox). */
 export const V1 = {
   metadata: 'application/vnd.kafka.v1+json, application/vnd.kafka+json; q=0.9, application/json; q=0.8',
   binary: 'application/vnd.kafka.binary.v1+json',
