@@ -1,5 +1,6 @@
 // Hostile endpoints, names (issue 12): names are data, not URLs, and no render error leaves a blank page.
 import { expect, test } from '../../fixtures.ts'
+import { expectNoAxeViolations } from '../../support/axe.ts'
 import { E2E, hostileUrl } from '../../support/ports.ts'
 
 const SURROGATE_REASON =
@@ -16,6 +17,7 @@ test('a topic name with a lone surrogate is listed, marked and refused with the 
   const refused = topicsPage.list.getByRole('note')
   await expect(refused).toHaveText(`Cannot be opened: ${SURROGATE_REASON}`)
   await expect(topicsPage.list.getByText('U+D800', { exact: true })).toBeVisible()
+  await expectNoAxeViolations(page)
 
   await page.reload()
   await expect(page.getByRole('button', { name: 'Disconnect' })).toBeVisible()
@@ -85,6 +87,7 @@ test('bidi overrides, zero-width and control characters in topic names are shown
   await expect(topicsPage.list.getByRole('link', { name: 'demo.U+200Borders', exact: true })).toBeVisible()
   await expect(topicsPage.list.getByRole('link', { name: 'bellBELtopic', exact: true })).toBeVisible()
   await expect(topicsPage.list.getByRole('link', { name: 'Browse invoice[U+202E]txt.exe' })).toBeVisible()
+  await expectNoAxeViolations(page)
   await bidi.click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('invoiceU+202Etxt.exe')
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('U+202E')
@@ -102,6 +105,7 @@ test('a page that fails to render shows what failed and keeps the header, naviga
   await expect(failed).toBeVisible()
   await expect(failed).toContainText(/TypeError: .*(dynamically imported module|Failed to fetch)/i)
   await expect(page.getByRole('button', { name: 'Disconnect' })).toBeVisible()
+  await expectNoAxeViolations(page)
   await failed.getByRole('link', { name: 'Back to Topics' }).click()
   await expect(topicsPage.heading).toBeVisible()
   await expect(topicsPage.topicLink('demo.orders')).toBeVisible()
