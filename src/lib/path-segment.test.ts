@@ -53,6 +53,15 @@ describe('encodePathSegment', () => {
     expect(pathSegmentProblem('\udfff')).toMatch(/U\+DFFF/)
   })
 
+  it('refuses a name too long for a URL without encoding it', () => {
+    const r = encodePathSegment('a'.repeat(5_000_000), 'topic name')
+    expect(r).toEqual({
+      ok: false,
+      reason: 'This topic name is 5,000,000 characters long, too long for a URL path (at most 4,096).',
+    })
+    expect(encodePathSegment('a'.repeat(4096)).ok).toBe(true)
+  })
+
   it('keeps astral characters (a surrogate pair is fine)', () => {
     expect(encodePathSegment('😀')).toEqual({ ok: true, segment: '%F0%9F%98%80' })
   })

@@ -5,6 +5,9 @@
  */
 import { codePointLabel } from './bytes/describe-char.ts'
 
+/** Longer names are refused: servers reject such URLs (414) and encoding them would cost time on every render. */
+export const MAX_SEGMENT_CHARS = 4096
+
 export type SegmentResult = { ok: true; segment: string } | { ok: false; reason: string }
 export type DecodeResult = { ok: true; value: string } | { ok: false; reason: string }
 
@@ -36,6 +39,10 @@ export function urlTextProblem(text: string, what = 'name'): string | null {
  */
 export function pathSegmentProblem(name: string, what = 'name'): string | null {
   if (name === '') return `An empty ${what} cannot be put in a URL path.`
+  // Kafka names have at most 249 characters; a megabyte "name" from a hostile endpoint is not encoded per render.
+  if (name.length > MAX_SEGMENT_CHARS) {
+    return `This ${what} is ${name.length.toLocaleString('en-US')} characters long, too long for a URL path (at most ${MAX_SEGMENT_CHARS.toLocaleString('en-US')}).`
+  }
   if (name === '.' || name === '..') {
     return `A ${what} "${name}" cannot be put in a URL path: URL parsers read "${name}" as ${name === '.' ? 'the current' : 'the parent'} folder, so the request would address something else.`
   }
