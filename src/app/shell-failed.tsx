@@ -5,7 +5,14 @@ import { RenderFailed } from '../components/error-boundary.tsx'
 import { disconnect } from './disconnect.ts'
 
 /** The header's stand-in when the real one fails to render: the way home and Disconnect stay available. */
-export function MinimalHeader({ client }: { client: KafkaRestClient | null }) {
+export function MinimalHeader({
+  client,
+  onDisconnected,
+}: {
+  client: KafkaRestClient | null
+  /** Called after Disconnect (the failed shell tries again, now on the connection form). */
+  onDisconnected?: () => void
+}) {
   const queryClient = useQueryClient()
   return (
     <header className="flex flex-wrap items-center gap-4 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
@@ -21,7 +28,13 @@ export function MinimalHeader({ client }: { client: KafkaRestClient | null }) {
         <Button size="sm" onClick={() => window.location.reload()}>
           Reload
         </Button>
-        <Button size="sm" onClick={() => disconnect(client, queryClient)}>
+        <Button
+          size="sm"
+          onClick={() => {
+            disconnect(client, queryClient)
+            onDisconnected?.()
+          }}
+        >
           Disconnect
         </Button>
       </div>
@@ -33,7 +46,7 @@ export function MinimalHeader({ client }: { client: KafkaRestClient | null }) {
 export function ShellFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   return (
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <MinimalHeader client={null} />
+      <MinimalHeader client={null} onDisconnected={onRetry} />
       <main className="flex-1 overflow-auto px-4 py-5 lg:px-8">
         <RenderFailed what="console" error={error} onRetry={onRetry} />
       </main>
