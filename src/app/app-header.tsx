@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query'
 import type { KafkaRestClient } from '../api/kafka-rest-client.ts'
 import { Button } from '../components/button.tsx'
-import { navigate } from '../lib/router/hash-location.ts'
 import { useConnectionStore } from '../stores/connection-store.ts'
 import { usePreferencesStore, type Theme } from '../stores/preferences-store.ts'
+import { disconnect } from './disconnect.ts'
 
 const NAV = [
   { path: '/topics', label: 'Topics' },
@@ -18,15 +18,6 @@ export function AppHeader({ path, client }: { path: string; client: KafkaRestCli
   const showLog = usePreferencesStore((s) => s.showRequestLog)
   const setShowLog = usePreferencesStore((s) => s.setShowRequestLog)
   const queryClient = useQueryClient()
-
-  const disconnect = () => {
-    void client?.dispose()
-    useConnectionStore.getState().disconnect()
-    // Nothing of the connection — key included — stays in this tab's storage.
-    useConnectionStore.persist.clearStorage()
-    queryClient.clear()
-    navigate('/connect')
-  }
 
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
@@ -87,7 +78,7 @@ export function AppHeader({ path, client }: { path: string; client: KafkaRestCli
           </select>
         </label>
         {client && (
-          <Button size="sm" onClick={disconnect}>
+          <Button size="sm" onClick={() => disconnect(client, queryClient)}>
             Disconnect
           </Button>
         )}

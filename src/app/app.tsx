@@ -1,12 +1,16 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { useConsumerCleanup, useKafkaClient } from '../api/use-kafka-client.ts'
+import { ErrorBoundary } from '../components/error-boundary.tsx'
+import { Link } from '../components/link.tsx'
 import { Spinner } from '../components/spinner.tsx'
 import { ConnectPage } from '../features/connection/connect-page.tsx'
 import { RequestLogPanel } from '../features/request-log/request-log-panel.tsx'
+import { decodeRouteParam } from '../lib/path-segment.ts'
 import { navigate, useHashLocation } from '../lib/router/hash-location.ts'
 import { usePreferencesStore } from '../stores/preferences-store.ts'
 import { AppHeader } from './app-header.tsx'
-import { NotFound } from './not-found.tsx'
+import { InvalidLink, NotFound } from './not-found.tsx'
+import { MinimalHeader } from './shell-failed.tsx'
 import { useServerConfig } from './use-server-config.ts'
 import { useTheme } from './use-theme.ts'
 
@@ -44,30 +48,57 @@ export function App() {
   }, [ready, connected, path])
 
   let page
+  let what = 'page'
   if (!ready) page = <Spinner label="Starting" />
   else if (path === '/connect' || !connected) {
+    what = 'connection page'
     page = <ConnectPage proxyAvailable={config?.proxy ?? false} returnTo={location.params.get('next')} />
-  } else if (path === '/topics') page = <TopicsPage connected={connected} />
-  else if (path.startsWith('/topics/')) {
-    page = (
-      <TopicDetailPage
-        key={path}
-        connected={connected}
-        topic={decodeURIComponent(path.slice('/topics/'.length))}
-      />
+  } else if (path === '/topics') {
+    what = 'Topics page'
+    page = <TopicsPage connected={connected} />
+  } else if (path.startsWith('/topics/')) {
+    what = 'topic page'
+    // A deep link is untrusted text: malformed percent-encoding gets a page that says so, not an exception.
+    const topic = decodeRouteParam(path.slice('/topics/'.length))
+    page = topic.ok ? (
+      <TopicDetailPage key={path} connected={connected} topic={topic.value} />
+    ) : (
+      <InvalidLink reason={topic.reason} />
     )
-  } else if (path === '/produce')
+  } else if (path === '/produce') {
+    what = 'Produce page'
     page = <ProducePage connected={connected} topic={location.params.get('topic')} />
-  else if (path === '/browse') page = <BrowsePage connected={connected} params={location.params} />
-  else page = <NotFound path={path} />
+  } else if (path === '/browse') {
+    what = 'Browse page'
+    page = <BrowsePage connected={connected} params={location.params} />
+  } else page = <NotFound path={path} />
 
+  const client = connected?.client ?? null
   return (
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <AppHeader path={path} client={connected?.client ?? null} />
+      <ErrorBoundary what="header" fallback={() => <MinimalHeader client={client} />}>
+        <AppHeader path={path} client={client} />
+      </ErrorBoundary>
       <main className="flex-1 overflow-auto px-4 py-5 lg:px-8">
-        <Suspense fallback={<Spinner label="Loading" />}>{page}</Suspense>
+        <ErrorBoundary
+          what={what}
+          resetKey={`${path}?${location.params.toString()}`}
+          escape={
+            connected && path !== '/topics' ? (
+              <Link to="/topics" className="font-medium underline underline-offset-2">
+                Back to Topics
+              </Link>
+            ) : undefined
+          }
+        >
+          <Suspense fallback={<Spinner label="Loading" />}>{page}</Suspense>
+        </ErrorBoundary>
       </main>
-      {showLog && <RequestLogPanel onClose={() => setShowLog(false)} />}
+      {showLog && (
+        <ErrorBoundary what="request log">
+          <RequestLogPanel onClose={() => setShowLog(false)} />
+        </ErrorBoundary>
+      )}
     </div>
   )
 }

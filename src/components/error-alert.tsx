@@ -1,4 +1,8 @@
 import { isKafkaRestError } from '../api/errors.ts'
+import { NameText } from './name-text.tsx'
+
+/** Invisible and reordering characters in a message (an endpoint's, or one quoting a name) are shown marked. */
+const MAX_SHOWN_MESSAGE = 10_000
 
 /** Shows any error the way QA needs it: what happened, what the endpoint said, and what to do. */
 export function ErrorAlert({
@@ -18,7 +22,9 @@ export function ErrorAlert({
       className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100"
     >
       <p className="font-semibold">{title}</p>
-      <p className="mt-1 break-words">{message}</p>
+      <p className="mt-1 break-words">
+        <NameText name={message} maxChars={MAX_SHOWN_MESSAGE} />
+      </p>
       {e && e.details.length > 0 && (
         <ul className="mt-1 list-disc pl-5">
           {e.details.map((d, i) => (

@@ -78,7 +78,7 @@ class ClusterScope {
   }
 
   private at(req: RestRequest): RestRequest {
-    return { ...req, path: `/v3/clusters/${seg(this.clusterId)}${req.path}` }
+    return { ...req, path: `/v3/clusters/${seg(this.clusterId, 'cluster id')}${req.path}` }
   }
 
   private async refreshed(e: unknown, signal?: AbortSignal): Promise<boolean> {
@@ -335,7 +335,7 @@ export class ConfluentV3Client extends BaseClient {
   async getConsumerLags(groupId: string, signal?: AbortSignal): Promise<ConsumerLag[]> {
     const list = asObject(
       await this.scope.json({
-        path: `/consumer-groups/${seg(groupId)}/lags`,
+        path: `/consumer-groups/${seg(groupId, 'consumer group')}/lags`,
         accept: JSON_TYPE,
         signal,
       }),

@@ -5,7 +5,7 @@ import type { CreateTopicRequest, ProduceRecord, ProduceResult, TopicDetail, Top
 import { toOffset } from '../wire-json.ts'
 import { BaseClient } from './base-client.ts'
 import { IbmAdminApi } from './ibm-admin.ts'
-import { isObject, unsupported } from './shared.ts'
+import { isObject, seg, unsupported } from './shared.ts'
 
 /**
  * Today's IBM Event Streams: the REST Producer API on `kafka_http_url` (one raw message per request; key and
@@ -84,7 +84,7 @@ export class IbmEventStreamsClient extends BaseClient {
           .join(',')
       const res = await this.producer.request({
         method: 'POST',
-        path: `/topics/${encodeURIComponent(topic)}/records`,
+        path: `/topics/${seg(topic)}/records`,
         query,
         accept: 'application/json',
         contentType: text ? 'text/plain' : 'application/octet-stream',

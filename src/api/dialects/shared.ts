@@ -1,4 +1,5 @@
 import { bytesToBase64 } from '../../lib/bytes/base64.ts'
+import { decodeRouteParam, encodePathSegment } from '../../lib/path-segment.ts'
 import { KafkaRestError } from '../errors.ts'
 import type { HttpTransport } from '../http/transport.ts'
 import type { ProduceOptions } from '../kafka-rest-client.ts'
@@ -13,8 +14,26 @@ import type {
 } from '../types.ts'
 import { toOffset } from '../wire-json.ts'
 
-/** Encodes one path segment (topic names may hold '.', '_' and '-' only, but never trust input). */
-export const seg = (s: string | number) => encodeURIComponent(String(s))
+/**
+ * One path segment for a name (every reserved character encoded, so `a/b?c` still addresses `a/b?c`). A name that
+ * cannot be one — ".", "..", empty, an unpaired surrogate — is refused before any request is sent, with the reason:
+ * names come from endpoints and deep links, and must never change which resource a request addresses.
+ */
+export function seg(value: string | number, what = 'topic name'): string {
+  if (typeof value === 'number') return String(value)
+  const r = encodePathSegment(value, what)
+  if (r.ok) return r.segment
+  throw refusedName(r.reason)
+}
+
+/** The error for a name the console will not put into a request URL. */
+export function refusedName(reason: string): KafkaRestError {
+  return new KafkaRestError({
+    kind: 'http',
+    message: reason,
+    hint: 'The console did not send this request: it would have addressed another resource, or none. Use a client that does not go through URLs (e.g. the Kafka command-line tools) for this name.',
+  })
+}
 
 export function b64(bytes: Uint8Array | null): string | null {
   return bytes === null ? null : bytesToBase64(bytes)
@@ -152,18 +171,30 @@ export function parseProduceOffsets(raw: unknown, expected: number): ProduceResu
   return results
 }
 
-/** The path of a consumer instance, rebuilt from `base_uri` so it goes through our endpoint (and proxy). */
+/** `…/consumers/<group>/instances/<instance>` at the end of a URL's path (query and fragment allowed after it). */
+const INSTANCE_URI = /\/consumers\/([^/?#]*)\/instances\/([^/?#]*)\/?(?:[?#][^]*)?$/
+
+/**
+ * The path of a consumer instance, rebuilt so it goes through our endpoint (and proxy). The group and instance
+ * come from `base_uri` when it has the documented layout (else from `instance_id`): they are read from the raw
+ * text, not a parsed URL — parsing would already have collapsed an instance named ".." into its parent — then
+ * decoded and encoded again, so a hostile id can neither climb out of `/consumers/<group>/instances/` nor make
+ * the final DELETE hit another path. Throws (before any request) when an id cannot be addressed.
+ */
 export function consumerPathFromBaseUri(baseUri: unknown, group: string, instance: string): string {
-  if (typeof baseUri === 'string') {
-    try {
-      const path = new URL(baseUri).pathname
-      const at = path.indexOf('/consumers/')
-      if (at >= 0) return path.slice(at)
-    } catch {
-      // fall through to the documented layout
+  const m = typeof baseUri === 'string' && baseUri.length <= 8192 ? INSTANCE_URI.exec(baseUri) : null
+  if (m) {
+    const g = decodeRouteParam(m[1])
+    const i = decodeRouteParam(m[2])
+    if (!g.ok || !i.ok) {
+      throw refusedName(
+        `The endpoint's consumer instance URL (base_uri) is not valid: ${g.ok ? '' : g.reason}${i.ok ? '' : i.reason}`,
+      )
     }
+    group = g.value
+    instance = i.value
   }
-  return `/consumers/${seg(group)}/instances/${seg(instance)}`
+  return `/consumers/${seg(group, 'consumer group')}/instances/${seg(instance, 'consumer instance id')}`
 }
 
 export function randomId(): string {

@@ -11,6 +11,7 @@ import { BrowseResults } from './browse-results.tsx'
 import { defaultStart, viewToParams, windowRequest, type BrowseView } from './browse-view.ts'
 import { PartitionBounds } from './partition-bounds.tsx'
 import { useBrowseView } from './use-browse-view.ts'
+import { visibleNameText } from '../../lib/visible-name.ts'
 
 /** The message browser: choose a window, read it, inspect one message's bytes, share and export. */
 export function BrowsePage({ connected, params }: { connected: ConnectedClient; params: URLSearchParams }) {
@@ -81,7 +82,7 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
           )}
           {topic.isError && (
             <ErrorAlert
-              title={`Could not read topic ${view.topic}`}
+              title={`Could not read topic ${visibleNameText(view.topic ?? '')}`}
               error={topic.error}
               onRetry={() => void topic.refetch()}
             />

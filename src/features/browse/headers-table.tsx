@@ -3,6 +3,7 @@ import { formatBytesSize } from '../../lib/bytes/format-size.ts'
 import { isValidUtf8 } from '../../lib/bytes/utf8.ts'
 import { previewHex, previewText } from '../../lib/decode/preview.ts'
 import { ColumnHeaders } from '../../components/column-headers.tsx'
+import { NameText } from '../../components/name-text.tsx'
 
 function headerValue(value: Uint8Array | null): { text: string; binary: boolean } {
   if (value === null) return { text: 'null', binary: false }
@@ -39,7 +40,7 @@ export function HeadersTable({ headers }: { headers: RecordHeader[] | undefined 
           return (
             <tr key={i}>
               <th scope="row" className="py-1 pr-3 align-top font-mono font-normal break-all">
-                {h.name}
+                <NameText name={h.name} />
               </th>
               <td
                 className={`py-1 pr-3 align-top break-all ${v.binary ? 'font-mono' : ''} ${h.value === null ? 'text-slate-500 italic dark:text-slate-400' : ''}`}

@@ -5,6 +5,7 @@ import { isValidUtf8 } from '../../lib/bytes/utf8.ts'
 import { previewHex, previewText } from '../../lib/decode/preview.ts'
 import { otherTopicsNote, type NdjsonImport } from './ndjson-import.ts'
 import { ColumnHeaders } from '../../components/column-headers.tsx'
+import { visibleNameText } from '../../lib/visible-name.ts'
 
 const MAX_PREVIEW_ROWS = 200
 const MAX_ERRORS_SHOWN = 20
@@ -18,7 +19,7 @@ function bytesPreview(bytes: Uint8Array | null): string {
 }
 
 function headersPreview(headers: RecordHeader[] | undefined): string {
-  return headers?.length ? headers.map((h) => h.name).join(', ') : ''
+  return headers?.length ? headers.map((h) => visibleNameText(h.name, 80)).join(', ') : ''
 }
 
 /** The imported file's records before sending: what will be sent, and which lines cannot be. */

@@ -4,6 +4,7 @@ import { browseLinkParams, messageLink } from '../../lib/browse-link.ts'
 import { CopyCurl } from './copy-curl.tsx'
 import type { ProduceOutcome } from './use-produce.ts'
 import { ColumnHeaders } from '../../components/column-headers.tsx'
+import { visibleNameText } from '../../lib/visible-name.ts'
 
 const MAX_ROWS = 500
 
@@ -88,10 +89,10 @@ export function ProduceResults({ outcome, canBrowse }: { outcome: ProduceOutcome
   const total = results.length
   const summary =
     failed === 0
-      ? `Delivered ${total === 1 ? 'the record' : `all ${total} records`} to ${topic}.`
+      ? `Delivered ${total === 1 ? 'the record' : `all ${total} records`} to ${visibleNameText(topic)}.`
       : failed === total
         ? `${total === 1 ? 'The record' : `All ${total} records`} failed.`
-        : `${failed} of ${total} records failed; ${total - failed} delivered to ${topic}.`
+        : `${failed} of ${total} records failed; ${total - failed} delivered to ${visibleNameText(topic)}.`
   return (
     <section aria-labelledby="produce-results-title" className="space-y-2">
       <h2 id="produce-results-title" className="text-base font-semibold">

@@ -6,6 +6,7 @@ import { TextField } from '../../components/field.tsx'
 import { Modal } from '../../components/modal.tsx'
 import { navigate } from '../../lib/router/hash-location.ts'
 import { useDeleteTopic } from './use-topic-mutations.ts'
+import { visibleNameText } from '../../lib/visible-name.ts'
 
 /** Deleting needs the topic name typed again: a misclick must not destroy data. */
 export function DeleteTopicDialog({
@@ -27,7 +28,7 @@ export function DeleteTopicDialog({
     del.mutate(topic, { onSuccess: () => navigate('/topics') })
   }
   return (
-    <Modal open={open} onClose={onClose} title={`Delete topic ${topic}?`}>
+    <Modal open={open} onClose={onClose} title={`Delete topic ${visibleNameText(topic)}?`}>
       <form onSubmit={submit} className="space-y-3">
         <p className="text-sm">All its messages are deleted. This cannot be undone.</p>
         <TextField

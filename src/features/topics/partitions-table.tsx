@@ -4,6 +4,7 @@ import type { Partition } from '../../api/types.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { ColumnHeaders } from '../../components/column-headers.tsx'
 import { Link } from '../../components/link.tsx'
+import { visibleNameText } from '../../lib/visible-name.ts'
 
 const th = 'px-3 py-2 text-left text-xs text-slate-600 dark:text-slate-300'
 const td = 'px-3 py-1.5 text-sm tabular-nums'
@@ -32,7 +33,7 @@ export function PartitionsTable({
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700">
       <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-700">
-        <caption className="sr-only">Partitions of {topic}</caption>
+        <caption className="sr-only">Partitions of {visibleNameText(topic)}</caption>
         <thead className="bg-slate-50 dark:bg-slate-800/60">
           <ColumnHeaders
             cellClassName={th}

@@ -5,6 +5,7 @@ import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { Button } from '../../components/button.tsx'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { Link } from '../../components/link.tsx'
+import { NameText } from '../../components/name-text.tsx'
 import { Spinner } from '../../components/spinner.tsx'
 import { DeleteTopicDialog } from './delete-topic-dialog.tsx'
 import { PartitionsTable } from './partitions-table.tsx'
@@ -21,11 +22,13 @@ export function TopicDetailPage({ connected, topic }: { connected: ConnectedClie
           Topics
         </Link>
         <span aria-hidden="true"> / </span>
-        <span className="font-mono">{topic}</span>
+        <span className="font-mono break-all">
+          <NameText name={topic} />
+        </span>
       </nav>
       <div className="flex flex-wrap items-center gap-2">
         <h1 id="topic-title" className="font-mono text-xl font-semibold break-all">
-          {topic}
+          <NameText name={topic} />
         </h1>
         <div className="ml-auto flex gap-2">
           {client.capabilities.browse && (

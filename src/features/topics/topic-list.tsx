@@ -2,6 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
 import type { TopicSummary } from '../../api/types.ts'
 import { Link } from '../../components/link.tsx'
+import { NameText } from '../../components/name-text.tsx'
+import { encodePathSegment } from '../../lib/path-segment.ts'
+import { visibleNameText } from '../../lib/visible-name.ts'
 
 const ROW_HEIGHT = 40
 
@@ -25,20 +28,38 @@ export function TopicList({ topics }: { topics: TopicSummary[] }) {
       <ul aria-label="Topics" className="relative" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const t = topics[item.index]
+          // Names come from the endpoint: one that cannot be addressed is shown, marked, with the reason.
+          const segment = encodePathSegment(t.name, 'topic name')
+          const shown = visibleNameText(t.name)
           return (
             <li
-              key={t.name}
+              key={item.index}
               aria-setsize={topics.length}
               aria-posinset={item.index + 1}
               className="absolute inset-x-0 flex items-center gap-3 border-b border-slate-100 px-3 dark:border-slate-800"
               style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
             >
-              <Link
-                to={`/topics/${encodeURIComponent(t.name)}`}
-                className="min-w-0 flex-1 truncate font-mono text-sm text-indigo-700 hover:underline dark:text-indigo-300"
-              >
-                {t.name}
-              </Link>
+              {segment.ok ? (
+                <Link
+                  to={`/topics/${segment.segment}`}
+                  className="min-w-0 flex-1 truncate font-mono text-sm text-indigo-700 hover:underline dark:text-indigo-300"
+                >
+                  <NameText name={t.name} />
+                </Link>
+              ) : (
+                <>
+                  <span className="min-w-0 shrink truncate font-mono text-sm">
+                    <NameText name={t.name} />
+                  </span>
+                  <span
+                    role="note"
+                    title={segment.reason}
+                    className="min-w-0 flex-1 truncate text-xs text-red-800 dark:text-red-300"
+                  >
+                    Cannot be opened: {segment.reason}
+                  </span>
+                </>
+              )}
               {t.internal && (
                 <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
                   internal
@@ -49,22 +70,26 @@ export function TopicList({ topics }: { topics: TopicSummary[] }) {
                   {t.partitionCount} partition{t.partitionCount === 1 ? '' : 's'}
                 </span>
               )}
-              <Link
-                to="/browse"
-                params={{ topic: t.name }}
-                className="text-xs text-slate-600 hover:underline dark:text-slate-300"
-                aria-label={`Browse ${t.name}`}
-              >
-                Browse
-              </Link>
-              <Link
-                to="/produce"
-                params={{ topic: t.name }}
-                className="text-xs text-slate-600 hover:underline dark:text-slate-300"
-                aria-label={`Produce to ${t.name}`}
-              >
-                Produce
-              </Link>
+              {segment.ok && (
+                <>
+                  <Link
+                    to="/browse"
+                    params={{ topic: t.name }}
+                    className="text-xs text-slate-600 hover:underline dark:text-slate-300"
+                    aria-label={`Browse ${shown}`}
+                  >
+                    Browse
+                  </Link>
+                  <Link
+                    to="/produce"
+                    params={{ topic: t.name }}
+                    className="text-xs text-slate-600 hover:underline dark:text-slate-300"
+                    aria-label={`Produce to ${shown}`}
+                  >
+                    Produce
+                  </Link>
+                </>
+              )}
             </li>
           )
         })}

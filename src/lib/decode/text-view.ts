@@ -83,11 +83,11 @@ function isSpecial(cp: number): boolean {
   )
 }
 
-function specialLabel(cp: number): string {
+export function specialLabel(cp: number): string {
   return controlName(cp) ?? codePointLabel(cp)
 }
 
-function specialTitle(cp: number): string {
+export function specialTitle(cp: number): string {
   const name = controlName(cp)
   if (cp >= 0x202a && cp <= 0x202e) return `${codePointLabel(cp)} bidirectional override (can reorder text)`
   if (cp >= 0x2066 && cp <= 0x2069) return `${codePointLabel(cp)} bidirectional isolate (can reorder text)`
