@@ -5,7 +5,7 @@
 import { AdminError, RestError } from './errors.ts'
 import { isPlainObject, readBody, sendJson, sendNoContent, type Router } from './http-kit.ts'
 import { topicNameProblem } from './topic-names.ts'
-import { createTopic, deleteTopic } from './routes-v3.ts'
+import { createTopic, deleteTopic } from './routes-v3-topics.ts'
 import type { SandboxState } from './sandbox-state.ts'
 
 const DEFAULT_RETENTION_MS = 86_400_000
