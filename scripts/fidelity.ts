@@ -22,8 +22,10 @@ import { compareAnswers, type Difference } from './fidelity/compare.ts'
 import { exchange, type Exchange } from './fidelity/http.ts'
 import {
   DIFFERENCES_BEFORE_ISSUE_14,
-  KNOWN_DIFFERENCES,
+  REASONS,
   SANDBOX_CHANGES,
+  reasonFor,
+  type Reason,
 } from './fidelity/known-differences.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -154,7 +156,7 @@ async function runSteps(target: Target, group: string): Promise<Map<string, Exch
 interface Row {
   step: Step
   diff: Difference
-  reason: string | null
+  reason: Reason | null
 }
 
 function requestLine(step: Step): string {
@@ -162,7 +164,11 @@ function requestLine(step: Step): string {
   return `${step.method} ${p.replace(/\/consumers\/\{g\}\/instances\/[^/?]+/, '{consumer}')}`
 }
 
-const cell = (s: string) => s.replace(/[|*_`]/g, (c) => `\\${c}`).replace(/\n/g, ' ')
+const cell = (s: string) =>
+  s
+    .replace(/[|*_`]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/\n/g, ' ')
 
 function render(rows: Row[], same: Step[], meta: Record<string, string>): string {
   const unexplained = rows.filter((r) => r.reason === null).length
@@ -196,10 +202,15 @@ function render(rows: Row[], same: Step[], meta: Record<string, string>): string
     '|---|---|---|---|---|---|',
     ...rows.map(
       (r, i) =>
-        `| ${i + 1} | ${cell(r.step.title)}<br>\`${requestLine(r.step).replace(/\|/g, '\\|')}\` | ${r.diff.aspect} | ${cell(r.diff.sandbox)} | ${cell(r.diff.real)} | ${r.reason === null ? '**unexplained**: decide and record it in scripts/fidelity/known-differences.ts' : r.reason.replace(/\|/g, '\\|')} |`,
+        `| ${i + 1} | ${cell(r.step.title)}<br>\`${requestLine(r.step).replace(/\|/g, '\\|')}\` | ${r.diff.aspect} | ${cell(r.diff.sandbox)} | ${cell(r.diff.real)} | ${r.reason === null ? '**unexplained**: decide and record it in scripts/fidelity/known-differences.ts' : `${r.reason.short} ([${r.reason.label}](#${r.reason.label.toLowerCase()}))`} |`,
     ),
     '',
   ]
+  const used = REASONS.filter((reason) => rows.some((r) => r.reason === reason))
+  if (used.length > 0) {
+    lines.push('## Why each kept difference is kept', '')
+    for (const reason of used) lines.push(`### ${reason.label}`, '', reason.reason, '')
+  }
   if (SANDBOX_CHANGES.length > 0) {
     lines.push(
       '## Changed in the sandbox to match the real server',
@@ -242,8 +253,7 @@ async function main(): Promise<void> {
     })
     if (diffs.length === 0) same.push(step)
     for (const diff of diffs) {
-      const reason =
-        KNOWN_DIFFERENCES[`${step.id}/${diff.aspect}`] ?? KNOWN_DIFFERENCES[`${step.id}/*`] ?? null
+      const reason = reasonFor(step.id, diff)
       rows.push({ step, diff, reason })
     }
   }
@@ -258,7 +268,7 @@ async function main(): Promise<void> {
   }
   let commit = 'unknown'
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim()
+    commit = execFileSync('git', ['describe', '--always', '--dirty'], { cwd: ROOT }).toString().trim()
   } catch {
     // not a git checkout
   }

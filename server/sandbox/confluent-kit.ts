@@ -27,7 +27,7 @@ import {
 import { isPlainObject, parseIntegerParam, type RequestContext } from './http-kit.ts'
 import { encodeBase64 } from './base64.ts'
 import type { StoredRecord, Topic } from './log-store.ts'
-import type { ConsumerInstance, EmbeddedFormat, FetchedRecord, TopicPartition } from './consumer-groups.ts'
+import type { ConsumerFormat, ConsumerInstance, FetchedRecord, TopicPartition } from './consumer-groups.ts'
 import type { SandboxState } from './sandbox-state.ts'
 
 export const V1_METADATA: Offer[] = [
@@ -124,10 +124,10 @@ export function isWildcardAccept(header: string | undefined): boolean {
   return parts.every((p) => p === '' || p === '*/*')
 }
 
-export function dataFormatOfType(type: string): EmbeddedFormat | 'other' {
-  if (type.includes('.json.v')) return 'json'
-  if (type.includes('.avro.') || type.includes('.jsonschema.') || type.includes('.protobuf.')) return 'other'
-  return 'binary'
+/** The embedded format an Accept/Content-Type names (`vnd.kafka.<fmt>.v<n>+json`); binary when it names none. */
+export function dataFormatOfType(type: string): ConsumerFormat {
+  const m = /^application\/vnd\.kafka\.(json|avro|jsonschema|protobuf)\.v\d\+json$/.exec(type)
+  return m === null ? 'binary' : (m[1] as ConsumerFormat)
 }
 
 /** Writes records with the embedded format: base64 for binary, parsed JSON for json. */
@@ -135,7 +135,7 @@ export function sendRecords(
   ctx: RequestContext,
   type: string,
   records: FetchedRecord[],
-  format: EmbeddedFormat | 'other',
+  format: ConsumerFormat,
   withTopic: boolean,
 ): void {
   const parts: string[] = new Array(records.length)
@@ -154,9 +154,9 @@ export function sendRecords(
   res.end(text)
 }
 
-function renderData(record: StoredRecord, which: 'key' | 'value', format: EmbeddedFormat | 'other'): string {
+function renderData(record: StoredRecord, which: 'key' | 'value', format: ConsumerFormat): string {
   const data = record[which]
-  if (data === null) return 'null'
+  if (data === null || (data.length === 0 && format !== 'binary' && format !== 'json')) return 'null'
   if (format === 'json') {
     try {
       return JSON.stringify(JSON.parse(data.toString('utf8')))
@@ -168,7 +168,25 @@ function renderData(record: StoredRecord, which: 'key' | 'value', format: Embedd
       )
     }
   }
+  if (format !== 'binary') throw schemaDeserializationError(data, which, format, record.offset)
   return `"${encodeBase64(data)}"`
+}
+
+/**
+ * Reading an avro/jsonschema/protobuf consumer: every non-empty key or value needs the schema registry the
+ * sandbox does not have, so the read fails as Karapace's does on data it cannot deserialize (422/422, key
+ * checked before value). Empty data reads as null there, so it passes here too.
+ */
+function schemaDeserializationError(data: Buffer, which: 'key' | 'value', format: string, offset: number) {
+  const cause =
+    data.length >= 5 && data[0] === 0
+      ? `schema id ${data.readUInt32BE(1)} cannot be looked up: the sandbox has no schema registry`
+      : 'the bytes do not start with a schema registry header (magic byte 0 and a 4-byte schema id)'
+  return new RestError(
+    422,
+    422,
+    `${which} deserialization error for format ${format}: ${cause} (offset ${offset})`,
+  )
 }
 
 // ---- body validation ------------------------------------------------------------------------

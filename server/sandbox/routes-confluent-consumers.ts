@@ -17,7 +17,7 @@ import {
   parseContentType,
 } from './media-types.ts'
 import { parseJsonBody, readBody, sendJson, sendNoContent, type Router } from './http-kit.ts'
-import type { ConsumerDialect, ConsumerOptions, ResetPolicy } from './consumer-groups.ts'
+import type { ConsumerDialect, ConsumerFormat, ConsumerOptions, ResetPolicy } from './consumer-groups.ts'
 import {
   V1_CONSUMER_CREATE,
   V2_METADATA,
@@ -30,6 +30,9 @@ import {
 } from './confluent-kit.ts'
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 1000
+/** v1 knew binary, json and avro; v2 added jsonschema and protobuf (CP ≥ 5.5). */
+const V1_FORMATS: ConsumerFormat[] = ['binary', 'json', 'avro']
+const V2_FORMATS: ConsumerFormat[] = ['binary', 'json', 'avro', 'jsonschema', 'protobuf']
 
 export function registerConfluentConsumerRoutes(router: Router, kit: ConfluentKit): void {
   const { state, v1, v2, accept, metadataOffers, anyInstance } = kit
@@ -126,13 +129,10 @@ function parseConsumerConfig(body: unknown, dialect: ConsumerDialect): ConsumerO
   if (id !== null && (id === '' || /[/\s]/.test(id)))
     throw invalidConsumerConfig(`invalid consumer name '${id}'`)
   const formatRaw = (str('format') ?? 'binary').toLowerCase()
-  if (formatRaw !== 'binary' && formatRaw !== 'json') {
-    if (['avro', 'jsonschema', 'protobuf'].includes(formatRaw))
-      throw invalidConsumerConfig(
-        `format '${formatRaw}' needs a schema registry, which the sandbox does not have`,
-      )
-    throw invalidConsumerConfig(`unknown format '${formatRaw}'`)
-  }
+  // Schema formats are accepted as a real proxy does; reading their records fails (no registry, see sendRecords).
+  const formats = dialect === 'v1' ? V1_FORMATS : V2_FORMATS
+  if (!formats.includes(formatRaw as ConsumerFormat))
+    throw invalidConsumerConfig(`unknown format '${formatRaw}' (one of ${formats.join(', ')})`)
   const resetRaw = str('auto.offset.reset')
   let reset: ResetPolicy
   const v1Names: Record<string, ResetPolicy> = {
@@ -172,7 +172,7 @@ function parseConsumerConfig(body: unknown, dialect: ConsumerDialect): ConsumerO
   }
   return {
     id,
-    format: formatRaw,
+    format: formatRaw as ConsumerFormat,
     reset,
     autoCommit: commitRaw === null ? true : commitRaw.toLowerCase() === 'true',
     requestTimeoutMs,

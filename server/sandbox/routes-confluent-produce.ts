@@ -28,6 +28,7 @@ import { decodeBase64 } from './base64.ts'
 import { StorageError, type NewRecord } from './log-store.ts'
 import type { ConsumerDialect, EmbeddedFormat } from './consumer-groups.ts'
 import { requireInteger, requireObject, type ConfluentKit } from './confluent-kit.ts'
+import { RECORD_TOO_LARGE, maxMessageBytes, singleRecordBatchSize } from './topic-limits.ts'
 
 export function registerConfluentProduceRoutes(router: Router, kit: ConfluentKit): void {
   const { state, v1, v2, accept, metadataOffers } = kit
@@ -82,6 +83,7 @@ export function registerConfluentProduceRoutes(router: Router, kit: ConfluentKit
       const error = `Topic ${ctx.params.topic} not present in metadata after 60000 ms.`
       offsets.fill({ partition: null, offset: null, error_code: 50003, error })
     } else {
+      const limit = maxMessageBytes(topic.configs)
       const accepted: NewRecord[] = []
       const acceptedIndex: number[] = []
       records.forEach((r, i) => {
@@ -93,6 +95,11 @@ export function registerConfluentProduceRoutes(router: Router, kit: ConfluentKit
             error_code: 50002,
             error: `Invalid partition given with record: ${p} is not in the range [0...${topic.partitions.length}).`,
           }
+          return
+        }
+        if (singleRecordBatchSize(r.key, r.value) > limit) {
+          // The broker's RecordTooLargeException: not retriable, so Confluent reports 50002.
+          offsets[i] = { partition: null, offset: null, error_code: 50002, error: RECORD_TOO_LARGE }
           return
         }
         accepted.push({ key: r.key, value: r.value, partition: p })

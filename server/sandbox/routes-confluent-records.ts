@@ -3,7 +3,6 @@
  * simple consumer, the v1 consumer-instance read and the v2 `GET …/records`.
  */
 import { RestError, badRequest, formatMismatch } from './errors.ts'
-import { V2_BINARY, V2_JSON_FORMAT } from './media-types.ts'
 import { parseIntegerParam, type RequestContext, type Router } from './http-kit.ts'
 import type { ConsumerInstance, FetchedRecord } from './consumer-groups.ts'
 import {
@@ -114,7 +113,7 @@ export function registerConfluentRecordRoutes(router: Router, kit: ConfluentKit)
     router.add('GET', '/consumers/:group/instances/:instance/records', async (ctx) => {
       const instance = state.consumers.get(ctx.params.group, ctx.params.instance, 'v2')
       const wildcard = isWildcardAccept(ctx.req.headers.accept)
-      const type = wildcard ? (instance.format === 'json' ? V2_JSON_FORMAT : V2_BINARY) : accept(ctx, V2_DATA)
+      const type = wildcard ? `application/vnd.kafka.${instance.format}.v2+json` : accept(ctx, V2_DATA)
       ctx.errorContentType = type
       const format = dataFormatOfType(type)
       if (format !== instance.format) throw formatMismatch()

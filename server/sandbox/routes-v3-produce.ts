@@ -7,6 +7,7 @@ import { JSON_TYPE } from './media-types.ts'
 import { isPlainObject, sendJson, sendRaw, type RequestContext, type Router } from './http-kit.ts'
 import { StorageError } from './log-store.ts'
 import { parseJson, type V3Kit } from './v3-kit.ts'
+import { RECORD_TOO_LARGE, maxMessageBytes, singleRecordBatchSize } from './topic-limits.ts'
 import { RECORD_FIELDS, parseV3Record, splitJsonStream, type V3Record } from './v3-records.ts'
 
 interface ProduceOutcome {
@@ -94,12 +95,16 @@ export function registerV3ProduceRoutes(router: Router, kit: V3Kit): void {
     }
     const outcomes: ProduceOutcome[] = new Array(records.length)
     const accepted: number[] = []
+    const limit = maxMessageBytes(topic.configs)
     records.forEach((r, i) => {
       if (r.partition !== undefined && r.partition !== null && r.partition >= topic.partitions.length) {
         outcomes[i] = {
           ok: false,
           json: { error_code: 40402, message: `Partition ${r.partition} of topic ${topic.name} not found.` },
         }
+      } else if (singleRecordBatchSize(r.key, r.value, r.headers) > limit) {
+        // RecordTooLargeException → 413 (rest-utils KafkaExceptionMapper).
+        outcomes[i] = { ok: false, json: { error_code: 413, message: RECORD_TOO_LARGE } }
       } else accepted.push(i)
     })
     try {

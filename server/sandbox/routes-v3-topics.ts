@@ -13,6 +13,7 @@ import { StorageError, type Topic } from './log-store.ts'
 import { topicNameProblem } from './topic-names.ts'
 import { effectiveTopicConfigs, type SandboxState } from './sandbox-state.ts'
 import { optionalInt, parseJson, type V3Kit } from './v3-kit.ts'
+import { maxMessageBytesProblem } from './topic-limits.ts'
 
 /** Topic configs Kafka accepts at creation (others are rejected like Kafka's InvalidConfigurationException). */
 const KNOWN_TOPIC_CONFIGS = new Set([
@@ -126,6 +127,10 @@ export function registerV3TopicRoutes(router: Router, kit: V3Kit): void {
         if (entry.value !== null && entry.value !== undefined && typeof entry.value === 'object')
           throw badRequest(`config ${entry.name} must have a scalar value`)
         if (entry.value !== null && entry.value !== undefined) configs[entry.name] = String(entry.value)
+        const value = configs[entry.name]
+        const bad =
+          entry.name === 'max.message.bytes' && value !== undefined ? maxMessageBytesProblem(value) : null
+        if (bad !== null) throw new RestError(400, 40002, bad)
       }
     }
     if (state.store.hasTopic(name)) throw new RestError(400, 40002, `Topic '${name}' already exists.`)
