@@ -31,7 +31,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', environment: 'node', include: ['server/**/*.test.ts'], restoreMocks: true },
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/**/*.test.ts', 'scripts/**/*.test.ts'],
+          restoreMocks: true,
+        },
       },
       {
         // Adapters against the sandbox (and contract doubles) over real HTTP; load and fault tests.

@@ -103,10 +103,12 @@ async function rest(base: string, p: string, init: RequestInit & { headers?: Rec
 
 async function seed(sandbox: string, largeValue: Buffer) {
   for (const name of [BROWSE_TOPIC, LARGE_TOPIC, UPLOAD_TOPIC]) {
+    // The large value and the uploads are over Kafka's default max.message.bytes, which the sandbox enforces.
+    const configs = name === BROWSE_TOPIC ? {} : { configs: { maxMessageBytes: 2_000_000_000 } }
     await rest(sandbox, '/admin/topics', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, partitions: 1 }),
+      body: JSON.stringify({ name, partitions: 1, ...configs }),
     })
   }
   const produce = (topic: string, values: string[]) =>

@@ -55,14 +55,26 @@ export class SandboxApi {
     return text ? JSON.parse(text) : null
   }
 
-  /** Creates a topic through the IBM admin API when present, else v3. */
-  async createTopic(name: string, partitions = 1) {
+  /**
+   * Creates a topic through the IBM admin API when present, else v3. `maxMessageBytes` raises the topic's record
+   * size limit (Kafka's default is 1048588, which the sandbox enforces as a broker does).
+   */
+  async createTopic(name: string, partitions = 1, options: { maxMessageBytes?: number } = {}) {
+    const limit = options.maxMessageBytes
     try {
-      await this.call('POST', '/admin/topics', { name, partitions })
+      await this.call('POST', '/admin/topics', {
+        name,
+        partitions,
+        ...(limit === undefined ? {} : { configs: { maxMessageBytes: limit } }),
+      })
     } catch {
       const clusters = await this.call('GET', '/v3/clusters')
       const id = clusters.data[0].cluster_id
-      await this.call('POST', `/v3/clusters/${id}/topics`, { topic_name: name, partitions_count: partitions })
+      await this.call('POST', `/v3/clusters/${id}/topics`, {
+        topic_name: name,
+        partitions_count: partitions,
+        ...(limit === undefined ? {} : { configs: [{ name: 'max.message.bytes', value: String(limit) }] }),
+      })
     }
   }
 

@@ -210,7 +210,7 @@ describe('v2 consumer', () => {
     expect(Date.now() - started).toBeLessThan(2000)
   })
 
-  it('max_bytes bounds a response (at least one record)', async () => {
+  it('max_bytes bounds a response (records while their key and value bytes stay below it)', async () => {
     await createTopic(sb, 'big', 1)
     await produce('big', ['x'.repeat(1000), 'y'.repeat(1000), 'z'.repeat(1000)])
     const base = await consumer('big-group', { 'auto.offset.reset': 'earliest' })

@@ -8,6 +8,9 @@ import { RestError, consumerInstanceNotFound, illegalState } from './errors.ts'
 import type { LogStore, StoredRecord } from './log-store.ts'
 
 export type EmbeddedFormat = 'binary' | 'json'
+/** Formats that need a schema registry: a consumer may be created with one, reading its records fails. */
+export type SchemaFormat = 'avro' | 'jsonschema' | 'protobuf'
+export type ConsumerFormat = EmbeddedFormat | SchemaFormat
 export type ResetPolicy = 'earliest' | 'latest' | 'none'
 export type ConsumerDialect = 'v1' | 'v2'
 
@@ -29,7 +32,7 @@ export interface CommittedOffset {
 
 export interface ConsumerOptions {
   id: string | null
-  format: EmbeddedFormat
+  format: ConsumerFormat
   reset: ResetPolicy
   autoCommit: boolean
   requestTimeoutMs: number
@@ -39,7 +42,7 @@ export class ConsumerInstance {
   readonly group: ConsumerGroup
   readonly id: string
   readonly dialect: ConsumerDialect
-  readonly format: EmbeddedFormat
+  readonly format: ConsumerFormat
   readonly reset: ResetPolicy
   readonly autoCommit: boolean
   readonly requestTimeoutMs: number
@@ -298,23 +301,35 @@ export class ConsumerRegistry {
     }
   }
 
+  /**
+   * Confluent's KafkaConsumerReadTask: records are taken while `bytes + size < maxBytes`, size being the key and
+   * value lengths; the first record that does not fit ends the read and stays next in line. So a record larger
+   * than max_bytes is never returned: the read answers [] (after its timeout) and the position stays on it.
+   */
   private fetchAvailable(instance: ConsumerInstance, limits: FetchLimits): FetchedRecord[] {
     const out: FetchedRecord[] = []
     let bytes = 0
+    let full = false
     for (const tp of this.assignment(instance)) {
-      if (out.length >= limits.maxRecords || bytes >= limits.maxBytes) break
+      if (full || out.length >= limits.maxRecords) break
       const pos = this.position(instance, tp)
       if (pos === null) continue
       const log = this.store.getTopic(tp.topic)!.partitions[tp.partition]
-      const budget = out.length === 0 ? limits.maxBytes : limits.maxBytes - bytes
-      const records = log.read(pos, limits.maxRecords - out.length, budget)
-      if (out.length > 0 && records.length > 0 && bytes + records[0].size > limits.maxBytes) break
+      // The log's own byte cap counts headers too; reading up to maxBytes of them is enough to decide.
+      const records = log.read(pos, limits.maxRecords - out.length, limits.maxBytes)
+      let taken = 0
       for (const record of records) {
-        bytes += record.size
+        const size = (record.key?.length ?? 0) + (record.value?.length ?? 0)
+        if (bytes + size >= limits.maxBytes) {
+          full = true
+          break
+        }
+        bytes += size
+        taken++
         out.push({ topic: tp.topic, partition: tp.partition, record })
       }
-      if (records.length > 0) {
-        instance.positions.set(tpKey(tp.topic, tp.partition), records[records.length - 1].offset + 1)
+      if (taken > 0) {
+        instance.positions.set(tpKey(tp.topic, tp.partition), records[taken - 1].offset + 1)
       }
     }
     if (instance.autoCommit && out.length > 0) this.commitPositions(instance)

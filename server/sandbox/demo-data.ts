@@ -6,6 +6,9 @@
 import { crc32, deflateSync } from 'node:zlib'
 import type { LogStore, NewRecord } from './log-store.ts'
 
+/** demo.large-values holds 1 MB values and accepts records up to 10 MiB. */
+export const LARGE_TOPIC_MAX_MESSAGE_BYTES = 10 * 1024 * 1024
+
 /** xorshift32: deterministic bytes without pulling in a dependency. */
 function prng(seed: number): () => number {
   let x = seed >>> 0 || 1
@@ -144,7 +147,10 @@ export function writeDemoData(store: LogStore, now = Date.now()): void {
     { key: text('checkerboard.png'), value: checker, timestamp: at(1, 2) },
   ])
 
-  const large = store.createTopic('demo.large-values', 1)
+  // 1 MB values need more than Kafka's default max.message.bytes (1048588), as on a real broker.
+  const large = store.createTopic('demo.large-values', 1, {
+    'max.message.bytes': String(LARGE_TOPIC_MAX_MESSAGE_BYTES),
+  })
   store.append(
     large,
     [0, 1, 2].map((i) => ({

@@ -3,7 +3,7 @@ import { murmur2, partitionForKey } from './murmur2.ts'
 import { decodeBase64 } from './base64.ts'
 import { negotiate, type Offer } from './media-types.ts'
 import { topicNameProblem } from './topic-names.ts'
-import { splitJsonStream } from './routes-v3.ts'
+import { splitJsonStream } from './v3-records.ts'
 
 describe('murmur2', () => {
   it("matches Kafka's UtilsTest.testMurmur2 vectors", () => {

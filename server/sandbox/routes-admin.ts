@@ -5,8 +5,9 @@
 import { AdminError, RestError } from './errors.ts'
 import { isPlainObject, readBody, sendJson, sendNoContent, type Router } from './http-kit.ts'
 import { topicNameProblem } from './topic-names.ts'
-import { createTopic, deleteTopic } from './routes-v3.ts'
+import { createTopic, deleteTopic } from './routes-v3-topics.ts'
 import type { SandboxState } from './sandbox-state.ts'
+import { maxMessageBytesProblem } from './topic-limits.ts'
 
 const DEFAULT_RETENTION_MS = 86_400_000
 const HOUR_MS = 3_600_000
@@ -54,16 +55,26 @@ export function registerAdminRoutes(router: Router, state: SandboxState): void {
     if (body.configs !== undefined && body.configs !== null) {
       if (!isPlainObject(body.configs)) throw new AdminError(422, 42212, 'configs must be a JSON object.')
       for (const key of Object.keys(body.configs)) {
-        if (key !== 'retentionMs') throw new AdminError(422, 42212, `Unsupported config: ${key}.`)
+        if (key !== 'retentionMs' && key !== 'maxMessageBytes')
+          throw new AdminError(422, 42212, `Unsupported config: ${key}.`)
       }
-      const retention = Number(body.configs.retentionMs)
-      if (!Number.isSafeInteger(retention) || retention < HOUR_MS || retention % HOUR_MS !== 0)
-        throw new AdminError(
-          422,
-          42212,
-          'retentionMs must be a whole number of hours (a multiple of 3600000).',
-        )
-      configs['retention.ms'] = String(retention)
+      if (body.configs.retentionMs !== undefined) {
+        const retention = Number(body.configs.retentionMs)
+        if (!Number.isSafeInteger(retention) || retention < HOUR_MS || retention % HOUR_MS !== 0)
+          throw new AdminError(
+            422,
+            42212,
+            'retentionMs must be a whole number of hours (a multiple of 3600000).',
+          )
+        configs['retention.ms'] = String(retention)
+      }
+      // The sandbox's own addition (the classic API knew only retentionMs): tests raise the record size limit.
+      if (body.configs.maxMessageBytes !== undefined) {
+        const value = String(body.configs.maxMessageBytes)
+        const problem = maxMessageBytesProblem(value)
+        if (problem !== null) throw new AdminError(422, 42212, problem)
+        configs['max.message.bytes'] = value
+      }
     }
     if (state.store.hasTopic(body.name)) throw new AdminError(422, 42201, 'Topic already exists.')
     try {

@@ -66,13 +66,22 @@ export function request(
 
 export const b64 = (s: string | Buffer): string => Buffer.from(s).toString('base64')
 
-/** Creates a topic through the v3 API. */
-export async function createTopic(sandbox: { url: string }, name: string, partitions = 1): Promise<void> {
+/** Creates a topic through the v3 API, with topic configs if given. */
+export async function createTopic(
+  sandbox: { url: string },
+  name: string,
+  partitions = 1,
+  configs: Record<string, string> = {},
+): Promise<void> {
   const clusters = await request(sandbox, 'GET', '/v3/clusters')
   const cluster = clusters.json.data[0].cluster_id as string
   const res = await request(sandbox, 'POST', `/v3/clusters/${cluster}/topics`, {
     headers: { 'Content-Type': 'application/json' },
-    body: { topic_name: name, partitions_count: partitions },
+    body: {
+      topic_name: name,
+      partitions_count: partitions,
+      configs: Object.entries(configs).map(([n, value]) => ({ name: n, value })),
+    },
   })
   if (res.status !== 201) throw new Error(`create topic ${name}: ${res.status} ${res.text}`)
 }

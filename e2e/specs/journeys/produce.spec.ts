@@ -51,7 +51,8 @@ test.describe('produce', () => {
   }) => {
     test.setTimeout(120_000)
     const topic = uniqueTopic('e2e-produce-file')
-    await sandbox.createTopic(topic, 1)
+    // Kafka's default max.message.bytes (1 MB) refuses 5 MB: the topic's limit is raised, as on a real broker.
+    await sandbox.createTopic(topic, 1, { maxMessageBytes: 8 * 1024 * 1024 })
     const buffer = randomBytes(5 * 1024 * 1024)
     await producePage.open(topic)
     await producePage.chooseFile({ name: 'random.bin', mimeType: 'application/octet-stream', buffer })
@@ -106,6 +107,31 @@ test.describe('produce', () => {
     await expect(row.details).toContainText(/Error \d{5}: /)
     await expect(row.details.getByRole('link')).toHaveCount(0)
     await expect(producePage.resultSummary).toHaveText('The record failed.')
+  })
+
+  test('a 2 MB file to a topic at Kafka’s default size limit fails with the broker’s reason', async ({
+    producePage,
+    sandbox,
+    dialect,
+  }) => {
+    test.skip(dialect.id !== 'auto', 'the refusal is per record in every dialect; one upload is enough')
+    const topic = uniqueTopic('e2e-produce-too-large')
+    await sandbox.createTopic(topic, 1) // max.message.bytes stays at Kafka's 1048588
+    await producePage.open(topic)
+    await producePage.chooseFile({
+      name: 'two-mb.bin',
+      mimeType: 'application/octet-stream',
+      buffer: randomBytes(2 * 1024 * 1024),
+    })
+    await producePage.produce()
+    const row = producePage.resultRow(1)
+    await expect(row.status).toHaveText(/Failed/, { timeout: 30_000 })
+    await expect(row.details).toContainText(
+      'The request included a message larger than the max message size the server will accept.',
+    )
+    await expect(producePage.resultSummary).toHaveText('The record failed.')
+    await expect(producePage.error).toHaveCount(0) // a per-record refusal, not a failed request
+    expect(await sandbox.readRecords(topic, 0, 0, 1)).toEqual([])
   })
 
   test('invalid JSON is shown with its position and nothing is sent', async ({ producePage, page }) => {
