@@ -54,7 +54,8 @@ export async function brokerReady(port) {
     if (av.readInt16BE(at) === 3) [min, max] = [av.readInt16BE(at + 2), av.readInt16BE(at + 4)]
   }
   const v = Math.max(min, 4) // v4..v8 share the non-flexible layout parsed below
-  if (v > Math.min(max, 8)) throw new ProbeFail(`broker supports Metadata v${min}-v${max}, probe speaks v4-v8`)
+  if (v > Math.min(max, 8))
+    throw new ProbeFail(`broker supports Metadata v${min}-v${max}, probe speaks v4-v8`)
   const body = Buffer.from([0, 0, 0, 0, 0]) // topics: [] (none), allow_auto_topic_creation: false
   const md = await kafkaCall(port, 3, v, v >= 8 ? Buffer.concat([body, Buffer.from([0, 0])]) : body)
   const brokers = md.readInt32BE(4)

@@ -198,7 +198,8 @@ function ensureBuilds() {
   try {
     if (BRIDGE_ON && env.BRIDGE_LIB_DIR) {
       built.bridge = { libs: path.resolve(env.BRIDGE_LIB_DIR), log4j: null }
-      if (!fs.existsSync(built.bridge.libs)) throw new Fail(`BRIDGE_LIB_DIR ${built.bridge.libs} does not exist`)
+      if (!fs.existsSync(built.bridge.libs))
+        throw new Fail(`BRIDGE_LIB_DIR ${built.bridge.libs} does not exist`)
     } else if (BRIDGE_ON) {
       started = Date.now()
       built.bridge = ensureBridge(opts)
@@ -316,7 +317,15 @@ async function startBroker(state, { append = false } = {}) {
   const proc = startProcess(
     'broker',
     JAVA,
-    [...QUICK_JVM, '-Xmx512m', brokerLog4j, '-cp', path.join(KAFKA_LIB, '*'), 'kafka.Kafka', path.join(RUN, CONFIGS.broker)],
+    [
+      ...QUICK_JVM,
+      '-Xmx512m',
+      brokerLog4j,
+      '-cp',
+      path.join(KAFKA_LIB, '*'),
+      'kafka.Kafka',
+      path.join(RUN, CONFIGS.broker),
+    ],
     { append },
   )
   trackPid(state, 'broker', proc.pid)
@@ -401,14 +410,20 @@ async function down() {
   fs.rmSync(path.join(RUN, 'vertx-cache'), { recursive: true, force: true })
   fs.rmSync(STATE, { force: true })
   const ports = state
-    ? [state.broker.port, state.broker.controllerPort, state.bridge?.port, state.karapace?.port].filter(Boolean)
+    ? [state.broker.port, state.broker.controllerPort, state.bridge?.port, state.karapace?.port].filter(
+        Boolean,
+      )
     : [KAFKA_PORT, CONTROLLER_PORT, BRIDGE_PORT, KARAPACE_PORT]
   const busy = []
   // Without state or processes of ours, a taken port belongs to someone else: not our failure.
   if (state || killed) for (const p of ports) if (!(await portFree(p))) busy.push(p)
   if (busy.length)
     throw new Fail(`port(s) ${busy.join(', ')} still in use after down; see \`ss -ltnp\` (not ours to kill)`)
-  log(killed || state ? `down in ${secs(Date.now() - started)} s (stopped ${killed} process(es))` : 'already down')
+  log(
+    killed || state
+      ? `down in ${secs(Date.now() - started)} s (stopped ${killed} process(es))`
+      : 'already down',
+  )
 }
 
 async function up() {

@@ -39,7 +39,12 @@ function archivePath(dir, name) {
 const sha256 = (file) => createHash('sha256').update(fs.readFileSync(file)).digest('hex')
 
 function run(cmd, args, opts, logFile, what) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: BUILD_TIMEOUT_MS, maxBuffer: 64 << 20, ...opts })
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    timeout: BUILD_TIMEOUT_MS,
+    maxBuffer: 64 << 20,
+    ...opts,
+  })
   fs.appendFileSync(logFile, `$ ${cmd} ${args.join(' ')}\n${r.stdout ?? ''}${r.stderr ?? ''}\n`)
   if (r.error) throw new BuildFail(`${what}: cannot run ${cmd} (${r.error.code})`)
   if (r.status !== 0) {
@@ -128,7 +133,13 @@ export function ensureKarapace({ root, cacheDir, runDir, log, env = process.env 
   run(pip, ['install', '-q', '--disable-pip-version-check', '-r', reqFile], {}, logFile, 'pip install')
   // KARAPACE_VERSION: its setup.py would otherwise ask git, which finds this checkout's history.
   const pipEnv = { env: { ...env, KARAPACE_VERSION } }
-  run(pip, ['install', '-q', '--disable-pip-version-check', '--no-deps', src], pipEnv, logFile, 'installing Karapace')
+  run(
+    pip,
+    ['install', '-q', '--disable-pip-version-check', '--no-deps', src],
+    pipEnv,
+    logFile,
+    'installing Karapace',
+  )
   fs.rmSync(src, { recursive: true, force: true })
   c.done()
   log(`Karapace built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
