@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     name: 'real',
     environment: 'node',
-    include: ['test/real/**/*.real.test.ts'],
+    include: ['test/real/**/*.real.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // One broker for both servers: files run one after another.
