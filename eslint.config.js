@@ -16,6 +16,7 @@ export default defineConfig([
     '.sandbox-data',
     'e2e/real-kafka/lib',
     'e2e/real-kafka/run',
+    'e2e/real-kafka/cache',
   ]),
   {
     files: ['**/*.{ts,tsx}'],

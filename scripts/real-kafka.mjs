@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// A real single-node Kafka (KRaft) + Strimzi HTTP bridge on 127.0.0.1 for `npm run test:kafka`.
-// Usage: node scripts/real-kafka.mjs up | down | status | create-topic <name> [partitions]
+// The real lane's servers on 127.0.0.1: a single-node Kafka 4.4 (KRaft), the Strimzi Kafka Bridge 0.33.1 and
+// Karapace 3.15.0 (REST proxy + Schema Registry in one process), the last two built from ../shared/vendor.
+// Usage: node scripts/real-kafka.mjs up | down | status | create-topic <name> [partitions] [--config k=v]…
+//        | stop <broker|bridge|karapace> [--kill] | start <broker|bridge|karapace>   (fault tests)
 // Environment variables are documented in e2e/real-kafka/README.md.
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { bridgeInfo, brokerReady, HOST, karapaceInfo, portFree, ProbeFail } from './real-kafka-probes.mjs'
+import { BuildFail, ensureBridge, ensureKarapace } from './real-servers-build.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const HOME = path.join(ROOT, 'e2e/real-kafka')
@@ -16,17 +19,23 @@ const RUN = path.join(HOME, 'run')
 const STATE = path.join(RUN, 'pids.json')
 const KAFKA_LIB = path.join(HOME, 'lib/kafka')
 const env = process.env
-const HOST = '127.0.0.1'
+const flag = (v) => ['1', 'true', 'yes'].includes(String(v ?? '').toLowerCase())
 const KAFKA_PORT = Number(env.KAFKA_PORT || 19092)
 const CONTROLLER_PORT = Number(env.KAFKA_CONTROLLER_PORT || 19093)
 const BRIDGE_PORT = Number(env.BRIDGE_PORT || 18080)
-const BRIDGE_ON = !['1', 'true', 'yes'].includes(String(env.BRIDGE_DISABLED ?? '').toLowerCase())
-const BRIDGE_LIB = env.BRIDGE_LIB_DIR ? path.resolve(env.BRIDGE_LIB_DIR) : path.join(HOME, 'lib/bridge')
+const KARAPACE_PORT = Number(env.KARAPACE_PORT || 18081)
+const BRIDGE_ON = !flag(env.BRIDGE_DISABLED)
+const KARAPACE_ON = !flag(env.KARAPACE_DISABLED)
+const CACHE = env.REAL_CACHE_DIR ? path.resolve(env.REAL_CACHE_DIR) : path.join(HOME, 'cache')
 const TIMEOUT_MS = Number(env.REAL_KAFKA_TIMEOUT || 90) * 1000
 const STOP_GRACE_MS = 20_000
 const JAVA = env.JAVA_HOME ? path.join(env.JAVA_HOME, 'bin/java') : 'java'
 // Short-lived test JVMs on 2-core CI: C1 only and one GC thread start faster; peak throughput is irrelevant.
 const QUICK_JVM = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1']
+/** Broker-wide record size limit (and the servers' producer limits): room for the 5 MB journey. */
+const MAX_MESSAGE_BYTES = 10 * 1024 * 1024
+/** Each server's config file: our processes are found by it on their command line. */
+const CONFIGS = { broker: 'server.properties', bridge: 'bridge.properties', karapace: 'karapace.json' }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const secs = (ms) => (ms / 1000).toFixed(1)
@@ -62,22 +71,24 @@ const alive = (pid) => {
   }
 }
 
-// Our JVMs are recognised by their command line, which always names a file under RUN:
+// Our servers are recognised by their command line, which always names their config file under RUN:
 // that survives a lost pids.json and never matches a recycled PID or another checkout.
-function ourPids() {
+function ourPids(name) {
+  const files = (name ? [CONFIGS[name]] : Object.values(CONFIGS)).map((f) => path.join(RUN, f))
   let entries
   try {
     entries = fs.readdirSync('/proc')
   } catch {
-    return (readState()?.processes ?? []).map((p) => p.pid).filter(alive) // no /proc (macOS)
+    const listed = (readState()?.processes ?? []).filter((p) => !name || p.name === name)
+    return listed.map((p) => p.pid).filter(alive) // no /proc (macOS)
   }
   const mine = []
   for (const e of entries) {
     if (!/^\d+$/.test(e) || Number(e) === process.pid) continue
     try {
-      const cmd = fs.readFileSync(`/proc/${e}/cmdline`, 'utf8')
-      const argv0 = cmd.slice(0, cmd.indexOf('\0'))
-      if (path.basename(argv0) === 'java' && cmd.includes(RUN + path.sep)) mine.push(Number(e))
+      const argv = fs.readFileSync(`/proc/${e}/cmdline`, 'utf8').split('\0')
+      const named = argv.some((a) => files.some((f) => a === f || a.endsWith(`=${f}`)))
+      if (named && /^(java|python[\d.]*)$/.test(path.basename(argv[0]))) mine.push(Number(e))
     } catch {
       /* exited meanwhile */
     }
@@ -87,7 +98,7 @@ function ourPids() {
 
 function signal(pid, sig) {
   try {
-    process.kill(-pid, sig) // each JVM leads its own process group (spawned detached)
+    process.kill(-pid, sig) // each server leads its own process group (spawned detached)
   } catch {
     try {
       process.kill(pid, sig)
@@ -97,9 +108,8 @@ function signal(pid, sig) {
   }
 }
 
-async function stopAll() {
-  const pids = ourPids()
-  pids.forEach((pid) => signal(pid, 'SIGTERM'))
+async function stopPids(pids, sig = 'SIGTERM') {
+  pids.forEach((pid) => signal(pid, sig))
   const deadline = Date.now() + STOP_GRACE_MS
   while (pids.some(alive) && Date.now() < deadline) await sleep(100)
   const stubborn = pids.filter(alive)
@@ -111,86 +121,17 @@ async function stopAll() {
   return pids.length
 }
 
-function startJava(name, args) {
+function startProcess(name, cmd, args, { append = false } = {}) {
   const logFile = path.join(RUN, `${name}.log`)
-  const out = fs.openSync(logFile, 'w')
-  // Detached: the JVM outlives `npm run kafka:up` and gets its own process group.
-  const child = spawn(JAVA, args, { detached: true, stdio: ['ignore', out, out] })
+  const out = fs.openSync(logFile, append ? 'a' : 'w')
+  // Detached: the server outlives `npm run real:up` and gets its own process group.
+  const child = spawn(cmd, args, { detached: true, stdio: ['ignore', out, out] })
   fs.closeSync(out)
   child.on('error', () => {}) // reported through `exited` below
   const proc = { name, pid: child.pid, log: logFile, exited: null }
   child.on('exit', (code, sig) => (proc.exited = sig ?? `exit code ${code}`))
   child.unref()
   return proc
-}
-
-// ---------- probes ----------
-
-const portFree = (port) =>
-  new Promise((resolve) => {
-    const srv = net.createServer()
-    srv.once('error', () => resolve(false))
-    srv.listen(port, HOST, () => srv.close(() => resolve(true)))
-  })
-
-// One Kafka request/response over a fresh connection; returns the body after the correlation id.
-function kafkaCall(port, apiKey, version, body, timeoutMs = 3000) {
-  return new Promise((resolve, reject) => {
-    const clientId = Buffer.from('real-kafka-probe')
-    const header = Buffer.alloc(10)
-    header.writeInt16BE(apiKey, 0)
-    header.writeInt16BE(version, 2)
-    header.writeInt32BE(1, 4)
-    header.writeInt16BE(clientId.length, 8)
-    const payload = Buffer.concat([header, clientId, body])
-    const size = Buffer.alloc(4)
-    size.writeInt32BE(payload.length)
-    let buf = Buffer.alloc(0)
-    const sock = net.connect({ host: HOST, port })
-    sock.setTimeout(timeoutMs, () => sock.destroy(new Error('timeout')))
-    sock.on('connect', () => sock.write(Buffer.concat([size, payload])))
-    sock.on('data', (d) => {
-      buf = Buffer.concat([buf, d])
-      if (buf.length >= 4 && buf.length >= 4 + buf.readInt32BE(0)) {
-        sock.end()
-        resolve(buf.subarray(8, 4 + buf.readInt32BE(0)))
-      }
-    })
-    sock.on('error', reject)
-    sock.on('close', () => reject(new Error('connection closed')))
-  })
-}
-
-// Ready = the broker answers ApiVersions and its Metadata lists at least one live
-// (unfenced) broker. A bound port alone is not enough: KRaft accepts connections early.
-async function brokerReady(port = KAFKA_PORT) {
-  const av = await kafkaCall(port, 18, 0, Buffer.alloc(0))
-  if (av.readInt16BE(0) !== 0) throw new Error(`ApiVersions error ${av.readInt16BE(0)}`)
-  let min = -1
-  let max = -1
-  for (let i = 0, n = av.readInt32BE(2); i < n; i++) {
-    const at = 6 + i * 6
-    if (av.readInt16BE(at) === 3) [min, max] = [av.readInt16BE(at + 2), av.readInt16BE(at + 4)]
-  }
-  const v = Math.max(min, 4) // v4..v8 share the non-flexible layout parsed below
-  if (v > Math.min(max, 8)) throw new Fail(`broker supports Metadata v${min}-v${max}, probe speaks v4-v8`)
-  const body = Buffer.from([0, 0, 0, 0, 0]) // topics: [] (none), allow_auto_topic_creation: false
-  const md = await kafkaCall(port, 3, v, v >= 8 ? Buffer.concat([body, Buffer.from([0, 0])]) : body)
-  const brokers = md.readInt32BE(4)
-  if (brokers < 1) throw new Error('no live broker in metadata yet')
-  return brokers
-}
-
-async function bridgeInfo(base = `http://${HOST}:${BRIDGE_PORT}`, timeoutMs = 3000) {
-  const res = await fetch(`${base}/`, { signal: AbortSignal.timeout(timeoutMs) })
-  const json = await res.json()
-  if (!json.bridge_version) throw new Error(`GET / answered ${res.status} without bridge_version`)
-  // GET /topics goes through the bridge's admin client, so the bridge really reaches the broker.
-  const topics = await fetch(`${base}/topics`, {
-    signal: AbortSignal.timeout(timeoutMs),
-  })
-  if (topics.status !== 200) throw new Error(`GET /topics answered ${topics.status}`)
-  return json.bridge_version
 }
 
 async function waitFor(proc, probe) {
@@ -202,7 +143,7 @@ async function waitFor(proc, probe) {
     try {
       return { value: await probe(), ms: Date.now() - started }
     } catch (e) {
-      if (e instanceof Fail) throw new Fail(`${e.message}\n${tail(proc.log)}`)
+      if (e instanceof ProbeFail) throw new Fail(`${e.message}\n${tail(proc.log)}`)
       last = [e.message, e.cause?.code].filter(Boolean).join(': ')
     }
     await sleep(250)
@@ -212,55 +153,68 @@ async function waitFor(proc, probe) {
   )
 }
 
-// ---------- jars ----------
+// ---------- jars and builds ----------
 
 function checkJava() {
   const r = spawnSync(JAVA, ['-version'], { encoding: 'utf8' })
   if (r.error)
-    throw new Fail(`cannot run ${JAVA} (${r.error.code}): Java 17+ is required for the real-Kafka suite`)
+    throw new Fail(`cannot run ${JAVA} (${r.error.code}): Java 17+ is required for the real-Kafka lane`)
   const major = Number((/version "(\d+)/.exec(r.stderr) ?? [])[1])
   if (!(major >= 17)) throw new Fail(`Java 17+ is required, ${JAVA} is:\n${r.stderr}`)
 }
 
 // The `.complete` marker holds a hash of the poms: an interrupted copy or a version bump refetches.
-const pomHash = (module) =>
+const pomHash = () =>
   createHash('sha256')
     .update(fs.readFileSync(path.join(HOME, 'pom.xml')))
-    .update(fs.readFileSync(path.join(HOME, module, 'pom.xml')))
+    .update(fs.readFileSync(path.join(HOME, 'broker/pom.xml')))
     .digest('hex')
-const marker = (dir) => path.join(dir, '.complete')
-const complete = (module, dir) =>
-  fs.existsSync(marker(dir)) && fs.readFileSync(marker(dir), 'utf8') === pomHash(module)
+const marker = path.join(KAFKA_LIB, '.complete')
 
-function fetchJars(module, dir) {
-  const mvnLog = path.join(RUN, `mvn-${module}.log`)
-  fs.rmSync(dir, { recursive: true, force: true })
-  log(`fetching ${module} jars with Maven (log: ${path.relative(ROOT, mvnLog)})`)
-  const args = ['-B', '-q', '-Dstyle.color=never', '-f', path.join(HOME, 'pom.xml'), '-pl', module]
+function fetchBrokerJars() {
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === pomHash()) return
+  const mvnLog = path.join(RUN, 'mvn-broker.log')
+  fs.rmSync(KAFKA_LIB, { recursive: true, force: true })
+  log(`fetching the broker jars with Maven (log: ${path.relative(ROOT, mvnLog)})`)
+  const args = ['-B', '-q', '-Dstyle.color=never', '-f', path.join(HOME, 'pom.xml'), '-pl', 'broker']
   const r = spawnSync(env.MVN || 'mvn', [...args, 'dependency:copy-dependencies'], {
     encoding: 'utf8',
     timeout: 15 * 60_000,
   })
   fs.writeFileSync(mvnLog, `${r.stdout ?? ''}${r.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, ''))
   if (r.error) throw new Fail(`cannot run Maven (${r.error.code}); install Maven 3.8+ or set MVN`)
-  if (r.status !== 0) {
-    let hint = ''
-    if (module === 'bridge')
-      hint =
-        '\nMaven Central did not serve io.strimzi:kafka-bridge. Set BRIDGE_LIB_DIR to the libs/ folder of ' +
-        'the kafka-bridge-0.33.1 release archive (github.com/strimzi/strimzi-kafka-bridge/releases), ' +
-        'or BRIDGE_DISABLED=1 to start the broker alone.'
-    throw new Fail(`Maven failed to fetch the ${module} jars${hint}\n${tail(mvnLog, 30)}`)
-  }
-  fs.writeFileSync(marker(dir), pomHash(module))
+  if (r.status !== 0) throw new Fail(`Maven failed to fetch the broker jars\n${tail(mvnLog, 30)}`)
+  fs.writeFileSync(marker, pomHash())
 }
 
-function ensureJars() {
-  const started = Date.now()
-  if (!complete('broker', KAFKA_LIB)) fetchJars('broker', KAFKA_LIB)
-  if (BRIDGE_ON && !env.BRIDGE_LIB_DIR && !complete('bridge', BRIDGE_LIB)) fetchJars('bridge', BRIDGE_LIB)
-  if (BRIDGE_ON && !fs.existsSync(BRIDGE_LIB)) throw new Fail(`BRIDGE_LIB_DIR ${BRIDGE_LIB} does not exist`)
-  return Date.now() - started
+/** Broker jars from Maven Central; the bridge and Karapace built from the vendored sources (cached). */
+function ensureBuilds() {
+  const t = {}
+  let started = Date.now()
+  fetchBrokerJars()
+  t.downloadS = Number(secs(Date.now() - started))
+  const opts = { root: ROOT, cacheDir: CACHE, runDir: RUN, log, env }
+  const built = {}
+  try {
+    if (BRIDGE_ON && env.BRIDGE_LIB_DIR) {
+      built.bridge = { libs: path.resolve(env.BRIDGE_LIB_DIR), log4j: null }
+      if (!fs.existsSync(built.bridge.libs))
+        throw new Fail(`BRIDGE_LIB_DIR ${built.bridge.libs} does not exist`)
+    } else if (BRIDGE_ON) {
+      started = Date.now()
+      built.bridge = ensureBridge(opts)
+      t.bridgeBuildS = Number(secs(Date.now() - started))
+    }
+    if (KARAPACE_ON) {
+      started = Date.now()
+      built.karapace = ensureKarapace(opts)
+      t.karapaceBuildS = Number(secs(Date.now() - started))
+    }
+  } catch (e) {
+    if (e instanceof BuildFail) throw new Fail(e.message)
+    throw e
+  }
+  return { t, built }
 }
 
 // ---------- config ----------
@@ -302,6 +256,9 @@ function brokerConfig(dataDir) {
     'share.coordinator.state.topic.min.isr': 1,
     // Consumer groups would otherwise wait 3 s before the first assignment.
     'group.initial.rebalance.delay.ms': 0,
+    // Topics default to 10 MiB records (5 MB journey); a topic created with `--config max.message.bytes=1048588`
+    // keeps Kafka's default limit.
+    'message.max.bytes': MAX_MESSAGE_BYTES,
   })
 }
 
@@ -311,6 +268,11 @@ function bridgeConfig() {
     'kafka.bootstrap.servers': `${HOST}:${KAFKA_PORT}`,
     // Produce to a missing topic waits max.block.ms (60 s default) before the per-record 404.
     'kafka.producer.max.block.ms': 5000,
+    // A 5 MB record: the producer's own limit (1 MiB by default) would refuse it before the broker sees it.
+    'kafka.producer.max.request.size': MAX_MESSAGE_BYTES,
+    // Bounded retries: a broker restart fails a record after ~15 s instead of the default 2 min.
+    'kafka.producer.delivery.timeout.ms': 15000,
+    'kafka.producer.request.timeout.ms': 5000,
     'kafka.consumer.auto.offset.reset': 'earliest',
     'http.host': HOST,
     'http.port': BRIDGE_PORT,
@@ -321,32 +283,114 @@ function bridgeConfig() {
   })
 }
 
+function karapaceConfig() {
+  return {
+    bootstrap_uri: `${HOST}:${KAFKA_PORT}`,
+    host: HOST,
+    port: KARAPACE_PORT,
+    advertised_hostname: HOST,
+    // Without these the REST proxy looks for the registry on port 8081 (vendor README).
+    registry_host: HOST,
+    registry_port: KARAPACE_PORT,
+    karapace_rest: true,
+    karapace_registry: true,
+    topic_name: '_schemas',
+    group_id: 'schema-registry',
+    client_id: 'karapace',
+    replication_factor: 1,
+    master_eligibility: true,
+    compatibility: 'BACKWARD',
+    log_level: 'WARNING',
+    security_protocol: 'PLAINTEXT',
+    session_timeout_ms: 10000,
+    // The HTTP body limit follows (producer limit + aiohttp's 1 MiB), enough for a 5 MB value in base64.
+    producer_max_request_size: MAX_MESSAGE_BYTES,
+  }
+}
+
 const brokerLog4j = `-Dlog4j2.configurationFile=${path.join(HOME, 'log4j2-broker.properties')}`
+
+// ---------- starting one server ----------
+
+async function startBroker(state, { append = false } = {}) {
+  const t0 = Date.now()
+  const proc = startProcess(
+    'broker',
+    JAVA,
+    [
+      ...QUICK_JVM,
+      '-Xmx512m',
+      brokerLog4j,
+      '-cp',
+      path.join(KAFKA_LIB, '*'),
+      'kafka.Kafka',
+      path.join(RUN, CONFIGS.broker),
+    ],
+    { append },
+  )
+  trackPid(state, 'broker', proc.pid)
+  await waitFor(proc, () => brokerReady(state.broker.port))
+  return Date.now() - t0
+}
+
+async function startBridge(state, { append = false } = {}) {
+  const b = state.bridge
+  const jvm = [...QUICK_JVM, '-Xmx256m', `-Dvertx.cacheDirBase=${path.join(RUN, 'vertx-cache')}`]
+  if (b.log4j) jvm.push(`-Dlog4j2.configurationFile=file:${b.log4j}`)
+  const args = [...jvm, '-cp', path.join(b.libs, '*'), 'io.strimzi.kafka.bridge.Application']
+  const proc = startProcess('bridge', JAVA, [...args, `--config-file=${path.join(RUN, CONFIGS.bridge)}`], {
+    append,
+  })
+  trackPid(state, 'bridge', proc.pid)
+  const r = await waitFor(proc, () => bridgeInfo(b.url))
+  b.version = r.value
+  return r.ms
+}
+
+async function startKarapace(state, { append = false } = {}) {
+  const k = state.karapace
+  const proc = startProcess('karapace', k.bin, [path.join(RUN, CONFIGS.karapace)], { append })
+  trackPid(state, 'karapace', proc.pid)
+  const r = await waitFor(proc, () => karapaceInfo(k.url))
+  k.version = r.value
+  return r.ms
+}
+
+function trackPid(state, name, pid) {
+  state.processes = [...state.processes.filter((p) => p.name !== name), { name, pid }]
+  writeState(state)
+}
 
 // ---------- commands ----------
 
 async function status({ quiet = false } = {}) {
   const state = readState()
   const pids = ourPids()
-  let broker = 'down'
-  let bridge = state && !state.bridge ? 'not started (BRIDGE_DISABLED)' : 'down'
   const port = state?.broker.port ?? KAFKA_PORT
+  const health = { broker: 'down' }
   try {
     await brokerReady(port)
-    broker = `ready on ${HOST}:${port}`
+    health.broker = `ready on ${HOST}:${port}`
   } catch {
     /* down */
   }
-  if (state?.bridge) {
+  for (const [name, probe] of [
+    ['bridge', bridgeInfo],
+    ['karapace', karapaceInfo],
+  ]) {
+    if (state && !state[name]) continue
+    health[name] = 'down'
+    if (!state?.[name]) continue
     try {
-      bridge = `ready on ${state.bridge.url} (bridge_version ${await bridgeInfo(state.bridge.url)})`
+      health[name] = `ready on ${state[name].url} (version ${await probe(state[name].url)})`
     } catch {
       /* down */
     }
   }
-  const up = broker !== 'down' && (!state?.bridge || bridge !== 'down') && !!state
+  const up = !!state && Object.values(health).every((h) => h !== 'down')
   if (!quiet) {
-    log(`broker: ${broker}; bridge: ${bridge}; our JVMs: ${pids.length ? pids.join(', ') : 'none'}`)
+    const parts = Object.entries(health).map(([n, h]) => `${n}: ${h}`)
+    log(`${parts.join('; ')}; our processes: ${pids.length ? pids.join(', ') : 'none'}`)
     if (state?.dataDir) log(`storage: ${state.dataDir}; logs: ${path.relative(ROOT, RUN)}/*.log`)
   }
   return { up, state, pids }
@@ -355,10 +399,10 @@ async function status({ quiet = false } = {}) {
 async function down() {
   const started = Date.now()
   const state = readState()
-  const killed = await stopAll()
+  const killed = await stopPids(ourPids())
   // run/server.properties still names the storage folder if pids.json was lost.
-  const lastProps = fs.existsSync(path.join(RUN, 'server.properties'))
-    ? fs.readFileSync(path.join(RUN, 'server.properties'), 'utf8')
+  const lastProps = fs.existsSync(path.join(RUN, CONFIGS.broker))
+    ? fs.readFileSync(path.join(RUN, CONFIGS.broker), 'utf8')
     : ''
   const dataDirs = [state?.dataDir, (/^log\.dirs=(.*)$/m.exec(lastProps) ?? [])[1]]
   for (const dir of dataDirs)
@@ -366,23 +410,29 @@ async function down() {
   fs.rmSync(path.join(RUN, 'vertx-cache'), { recursive: true, force: true })
   fs.rmSync(STATE, { force: true })
   const ports = state
-    ? [state.broker.port, state.broker.controllerPort, state.bridge?.port].filter(Boolean)
-    : [KAFKA_PORT, CONTROLLER_PORT, BRIDGE_PORT]
+    ? [state.broker.port, state.broker.controllerPort, state.bridge?.port, state.karapace?.port].filter(
+        Boolean,
+      )
+    : [KAFKA_PORT, CONTROLLER_PORT, BRIDGE_PORT, KARAPACE_PORT]
   const busy = []
-  // Without state or JVMs of ours, a taken port belongs to someone else: not our failure.
+  // Without state or processes of ours, a taken port belongs to someone else: not our failure.
   if (state || killed) for (const p of ports) if (!(await portFree(p))) busy.push(p)
   if (busy.length)
     throw new Fail(`port(s) ${busy.join(', ')} still in use after down; see \`ss -ltnp\` (not ours to kill)`)
-  log(killed || state ? `down in ${secs(Date.now() - started)} s (stopped ${killed} JVM(s))` : 'already down')
+  log(
+    killed || state
+      ? `down in ${secs(Date.now() - started)} s (stopped ${killed} process(es))`
+      : 'already down',
+  )
 }
 
 async function up() {
   const current = await status({ quiet: true })
-  const wantBridge = BRIDGE_ON ? BRIDGE_PORT : undefined
   if (
     current.up &&
     current.state.broker.port === KAFKA_PORT &&
-    current.state.bridge?.port === wantBridge &&
+    current.state.bridge?.port === (BRIDGE_ON ? BRIDGE_PORT : undefined) &&
+    current.state.karapace?.port === (KARAPACE_ON ? KARAPACE_PORT : undefined) &&
     current.state.processes.every((p) => current.pids.includes(p.pid))
   ) {
     log('already up, reusing it')
@@ -395,9 +445,11 @@ async function up() {
   }
   checkJava()
   fs.mkdirSync(RUN, { recursive: true })
-  const downloadMs = ensureJars()
+  const { t: timings, built } = ensureBuilds()
 
-  for (const p of [KAFKA_PORT, CONTROLLER_PORT, ...(BRIDGE_ON ? [BRIDGE_PORT] : [])])
+  const ports = [KAFKA_PORT, CONTROLLER_PORT, ...(BRIDGE_ON ? [BRIDGE_PORT] : [])]
+  if (KARAPACE_ON) ports.push(KARAPACE_PORT)
+  for (const p of ports)
     if (!(await portFree(p)))
       throw new Fail(
         `port ${HOST}:${p} is taken by another program (see \`ss -ltnp\`); set the *_PORT variables`,
@@ -408,52 +460,38 @@ async function up() {
     dataDir,
     broker: { bootstrap: `${HOST}:${KAFKA_PORT}`, port: KAFKA_PORT, controllerPort: CONTROLLER_PORT },
     processes: [],
-    timings: { downloadS: Number(secs(downloadMs)) },
+    timings,
   }
   // Written before anything starts so `down` can always find the storage folder.
   writeState(state)
 
-  const serverProps = path.join(RUN, 'server.properties')
+  const serverProps = path.join(RUN, CONFIGS.broker)
   fs.writeFileSync(serverProps, brokerConfig(dataDir))
   const t0 = Date.now()
-  const cp = path.join(KAFKA_LIB, '*') // expanded by the JVM, not a shell
   const format = ['kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', serverProps]
+  const cp = path.join(KAFKA_LIB, '*') // expanded by the JVM, not a shell
   const fmt = spawnSync(JAVA, [...QUICK_JVM, '-cp', cp, ...format], { encoding: 'utf8', timeout: TIMEOUT_MS })
   if (fmt.status !== 0) throw new Fail(`kafka-storage format failed:\n${fmt.stdout}${fmt.stderr}`)
-
-  const broker = startJava('broker', [
-    ...QUICK_JVM,
-    '-Xmx512m',
-    brokerLog4j,
-    '-cp',
-    cp,
-    'kafka.Kafka',
-    serverProps,
-  ])
-  state.processes.push({ name: 'broker', pid: broker.pid })
-  writeState(state)
-  await waitFor(broker, brokerReady)
+  await startBroker(state)
   state.timings.brokerStartS = Number(secs(Date.now() - t0))
 
+  // The bridge and Karapace start side by side: on 2 cores that saves a few seconds.
+  const starts = []
   if (BRIDGE_ON) {
-    const bridgeProps = path.join(RUN, 'bridge.properties')
-    fs.writeFileSync(bridgeProps, bridgeConfig())
-    const bridge = startJava('bridge', [
-      ...QUICK_JVM,
-      '-Xmx256m',
-      `-Dvertx.cacheDirBase=${path.join(RUN, 'vertx-cache')}`,
-      '-cp',
-      path.join(BRIDGE_LIB, '*'),
-      'io.strimzi.kafka.bridge.Application',
-      `--config-file=${bridgeProps}`,
-    ])
-    state.processes.push({ name: 'bridge', pid: bridge.pid })
-    state.bridge = { url: `http://${HOST}:${BRIDGE_PORT}`, port: BRIDGE_PORT }
-    writeState(state)
-    const r = await waitFor(bridge, bridgeInfo)
-    state.bridge.version = r.value
-    state.timings.bridgeStartS = Number(secs(r.ms))
+    fs.writeFileSync(path.join(RUN, CONFIGS.bridge), bridgeConfig())
+    state.bridge = { url: `http://${HOST}:${BRIDGE_PORT}`, port: BRIDGE_PORT, ...built.bridge }
+    starts.push(startBridge(state).then((ms) => (state.timings.bridgeStartS = Number(secs(ms)))))
   }
+  if (KARAPACE_ON) {
+    fs.writeFileSync(path.join(RUN, CONFIGS.karapace), JSON.stringify(karapaceConfig(), null, 2) + '\n')
+    const url = `http://${HOST}:${KARAPACE_PORT}`
+    state.karapace = { url, registryUrl: url, port: KARAPACE_PORT, bin: built.karapace.bin }
+    starts.push(startKarapace(state).then((ms) => (state.timings.karapaceStartS = Number(secs(ms)))))
+  }
+  writeState(state)
+  const results = await Promise.allSettled(starts)
+  const failed = results.find((r) => r.status === 'rejected')
+  if (failed) throw failed.reason
   state.readyAt = new Date().toISOString()
   writeState(state)
   summary(state)
@@ -461,22 +499,50 @@ async function up() {
 
 function summary(s) {
   const t = s.timings
-  const bridge = s.bridge ? `bridge ${s.bridge.url} (${s.bridge.version})` : 'bridge disabled'
-  const times = `download ${t.downloadS} s, broker start ${t.brokerStartS} s${s.bridge ? `, bridge start ${t.bridgeStartS} s` : ''}`
-  log(`up: broker ${s.broker.bootstrap}, ${bridge}; ${times}`)
+  const servers = [`broker ${s.broker.bootstrap}`]
+  if (s.bridge) servers.push(`bridge ${s.bridge.url} (${s.bridge.version})`)
+  if (s.karapace) servers.push(`Karapace ${s.karapace.url} (${s.karapace.version})`)
+  const times = Object.entries(t)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')
+  log(`up: ${servers.join(', ')}; ${times}`)
+}
+
+// Fault tests: stop one server (SIGKILL with --kill), then `start` it again with the same config and storage.
+async function stopOne(name, mode) {
+  if (!CONFIGS[name]) throw new Fail('usage: real-kafka.mjs stop <broker|bridge|karapace> [--kill]')
+  const n = await stopPids(ourPids(name), mode === '--kill' ? 'SIGKILL' : 'SIGTERM')
+  log(`${name}: stopped ${n} process(es)`)
+}
+
+async function startOne(name) {
+  const state = readState()
+  if (!state || (name !== 'broker' && !state[name]))
+    throw new Fail(`${name} is not part of the running lane; run \`npm run real:up\` first`)
+  if (ourPids(name).length) return log(`${name} is already running`)
+  const ms = await { broker: startBroker, bridge: startBridge, karapace: startKarapace }[name](state, {
+    append: true,
+  })
+  writeState(state)
+  log(`${name} ready in ${secs(ms)} s`)
 }
 
 // Idempotent (--if-not-exists) so shared fixtures can be created by every test run.
-async function createTopic(name, partitions = '1') {
+async function createTopic(name, ...rest) {
+  const partitions = rest[0] && !rest[0].startsWith('--') ? rest.shift() : '1'
+  const configs = []
+  for (let i = 0; i < rest.length; i++)
+    if (rest[i] === '--config' && rest[i + 1]) configs.push('--config', rest[++i])
+    else throw new Fail(`unexpected argument ${rest[i]}`)
   if (!name || !/^\d+$/.test(partitions))
-    throw new Fail('usage: real-kafka.mjs create-topic <name> [partitions]')
+    throw new Fail('usage: real-kafka.mjs create-topic <name> [partitions] [--config key=value]…')
   const port = readState()?.broker.port ?? KAFKA_PORT
   await brokerReady(port).catch(() => {
-    throw new Fail(`no broker on ${HOST}:${port}; run \`npm run kafka:up\` first`)
+    throw new Fail(`no broker on ${HOST}:${port}; run \`npm run real:up\` first`)
   })
   const args = [...QUICK_JVM, '-cp', path.join(KAFKA_LIB, '*'), 'org.apache.kafka.tools.TopicCommand']
   args.push('--bootstrap-server', `${HOST}:${port}`, '--create', '--if-not-exists')
-  args.push('--topic', name, '--partitions', partitions, '--replication-factor', '1')
+  args.push('--topic', name, '--partitions', partitions, '--replication-factor', '1', ...configs)
   const r = spawnSync(JAVA, args, { stdio: 'inherit', timeout: TIMEOUT_MS })
   if (r.status !== 0) throw new Fail(`TopicCommand failed (${r.status ?? r.signal ?? r.error?.code})`)
 }
@@ -484,13 +550,23 @@ async function createTopic(name, partitions = '1') {
 // ---------- main ----------
 
 const [cmd, ...rest] = process.argv.slice(2)
-const commands = { up, down, status, 'create-topic': () => createTopic(...rest) }
+const commands = {
+  up,
+  down,
+  status,
+  'create-topic': () => createTopic(...rest),
+  stop: () => stopOne(rest[0], rest[1]),
+  start: () => startOne(rest[0]),
+}
 if (!commands[cmd]) {
-  console.error('usage: node scripts/real-kafka.mjs up | down | status | create-topic <name> [partitions]')
+  console.error(
+    'usage: node scripts/real-kafka.mjs up | down | status | create-topic <name> [partitions] [--config k=v]… |\n' +
+      '       stop <broker|bridge|karapace> [--kill] | start <broker|bridge|karapace>',
+  )
   process.exit(2)
 }
 
-// A failed or interrupted `up` must not leave a JVM behind.
+// A failed or interrupted `up` must not leave a server behind.
 let cleaning = false
 async function cleanupAfterFailedUp() {
   if (cmd !== 'up' || cleaning) return

@@ -1,3 +1,4 @@
+import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport } from '../http/transport.ts'
 import { recordFromBase64 } from '../lazy-record.ts'
 import type { FetchRequest, FetchResult, KafkaRecord, RecordHeader } from '../types.ts'
@@ -11,6 +12,7 @@ export type ConsumerFlavor = 'confluent' | 'karapace' | 'strimzi'
 
 const OFFSET_KEYS = new Set(['offset'])
 const POLL_TIMEOUT_MS = 1000
+const SEEK_ATTEMPTS = 5
 
 /** Tracks live instances so they can be deleted on dispose or when the page goes away. */
 export class ConsumerRegistry {
@@ -87,6 +89,35 @@ export function parseV2Record(raw: unknown, flavor: ConsumerFlavor): KafkaRecord
 }
 
 /**
+ * Seeks the fresh consumer to the window's first offset. Karapace applies an assignment asynchronously: a seek
+ * right after it may answer 409 40903 "… is unassigned", so that answer is retried a few times, briefly.
+ */
+async function seekWhenAssigned(
+  transport: HttpTransport,
+  base: string,
+  tp: { topic: string; partition: number },
+  req: FetchRequest,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await transport.request({
+        method: 'POST',
+        path: `${base}/positions`,
+        accept: V2.metadata,
+        contentType: V2.metadata,
+        body: stringifyWithOffsets({ offsets: [{ ...tp, offset: req.offset }] }, OFFSET_KEYS),
+        signal: req.signal,
+      })
+      return
+    } catch (e) {
+      const unassigned = isKafkaRestError(e) && e.status === 409 && /unassigned/i.test(e.serverMessage ?? '')
+      if (!unassigned || attempt >= SEEK_ATTEMPTS) throw e
+      await new Promise((r) => setTimeout(r, 100 * attempt))
+    }
+  }
+}
+
+/**
  * Reads a window of one partition with a temporary consumer instance:
  * create → assign → seek → poll until `count` records or the end offset → delete (always, in `finally`).
  */
@@ -121,14 +152,7 @@ export async function fetchWithConsumer(
       body: JSON.stringify({ partitions: [tp] }),
       signal: req.signal,
     })
-    await transport.request({
-      method: 'POST',
-      path: `${base}/positions`,
-      accept: V2.metadata,
-      contentType: V2.metadata,
-      body: stringifyWithOffsets({ offsets: [{ ...tp, offset: req.offset }] }, OFFSET_KEYS),
-      signal: req.signal,
-    })
+    await seekWhenAssigned(transport, base, tp, req)
     const records: KafkaRecord[] = []
     let next = BigInt(req.offset)
     const end = req.endOffset !== undefined ? BigInt(req.endOffset) : null

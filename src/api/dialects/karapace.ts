@@ -1,10 +1,10 @@
 import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport } from '../http/transport.ts'
 import type { ProduceOptions } from '../kafka-rest-client.ts'
-import type { ProduceRecord, ProduceResult } from '../types.ts'
+import type { ProduceRecord, ProduceResult, TopicDetail } from '../types.ts'
 import { parseWireJson } from '../wire-json.ts'
 import { V2Client } from './confluent-v2.ts'
-import { isObject, parseProduceOffsets } from './shared.ts'
+import { isObject, parseProduceOffsets, topicNotFoundOn404 } from './shared.ts'
 
 /**
  * Karapace's REST proxy: Confluent's v2 routes with v2 semantics; consumer records carry timestamps. It answers
@@ -23,6 +23,11 @@ export class KarapaceClient extends V2Client {
       // A null or empty binary value becomes empty bytes, not a tombstone.
       { produceNull: false, browseTimestamps: true },
     )
+  }
+
+  // Karapace answers a missing topic with 40403, which Confluent uses for a missing consumer instance.
+  getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
+    return topicNotFoundOn404(super.getTopic(name, signal), [40403, 40401])
   }
 
   async produce(

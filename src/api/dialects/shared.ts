@@ -1,6 +1,6 @@
 import { bytesToBase64 } from '../../lib/bytes/base64.ts'
 import { decodeRouteParam, encodePathSegment } from '../../lib/path-segment.ts'
-import { KafkaRestError } from '../errors.ts'
+import { hintForHttpError, isKafkaRestError, KafkaRestError } from '../errors.ts'
 import type { HttpTransport } from '../http/transport.ts'
 import type { ProduceOptions } from '../kafka-rest-client.ts'
 import type {
@@ -163,6 +163,9 @@ export function parseProduceOffsets(raw: unknown, expected: number): ProduceResu
         message: message ?? 'The endpoint reported no offset for this record.',
       }
     }
+    // Karapace reports a stored record with an empty value as partition 0, offset -1 (its result object is
+    // falsy when the value is empty): stored, but where is unknown.
+    if (typeof e.offset === 'number' && e.offset < 0) return { ok: true, partition: null, offset: null }
     return { ok: true, partition: asInt(e.partition, 'partition'), offset: toOffset(e.offset) }
   })
   if (results.length !== expected) {
@@ -263,4 +266,28 @@ export async function produceBinary(
     timeoutMs: 120_000,
   })
   return parseProduceOffsets(raw, records.length)
+}
+
+/**
+ * Re-reads an endpoint's 404 for a topic lookup as "topic not found" where its own code says something else
+ * (the Strimzi bridge: 404 + UnknownTopicOrPartitionException; Karapace: 40403, Confluent's code for a missing
+ * consumer instance).
+ */
+export async function topicNotFoundOn404<T>(call: Promise<T>, codes: Array<number | null>): Promise<T> {
+  try {
+    return await call
+  } catch (e) {
+    if (!isKafkaRestError(e) || e.status !== 404 || !codes.includes(e.errorCode)) throw e
+    throw new KafkaRestError({
+      kind: e.kind,
+      message: e.message,
+      hint: hintForHttpError(404, 40401, { html: false }),
+      status: e.status,
+      errorCode: e.errorCode,
+      serverMessage: e.serverMessage,
+      details: e.details,
+      request: e.request,
+      responseText: e.responseText,
+    })
+  }
 }

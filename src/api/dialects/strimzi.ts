@@ -1,7 +1,7 @@
 import type { HttpTransport } from '../http/transport.ts'
-import type { CreateTopicRequest, ProduceRecord } from '../types.ts'
+import type { CreateTopicRequest, ProduceRecord, TopicDetail } from '../types.ts'
 import { V2Client } from './confluent-v2.ts'
-import { b64 } from './shared.ts'
+import { b64, topicNotFoundOn404 } from './shared.ts'
 
 /**
  * The Strimzi Kafka Bridge: the v2 consumer flow with its own names (`enable.auto.commit` as a boolean), exact
@@ -27,6 +27,11 @@ export class StrimziClient extends V2Client {
         createTopic: true,
       },
     )
+  }
+
+  // A missing topic is a 404 whose message is Kafka's UnknownTopicOrPartitionException.
+  getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
+    return topicNotFoundOn404(super.getTopic(name, signal), [404, null])
   }
 
   protected produceRecordBody(r: ProduceRecord, toPartition: boolean): Record<string, unknown> {

@@ -2,25 +2,12 @@ import type { ProduceResult } from '../../api/types.ts'
 import { Link } from '../../components/link.tsx'
 import { browseLinkParams, messageLink } from '../../lib/browse-link.ts'
 import { CopyCurl } from './copy-curl.tsx'
+import { failureHint } from './failure-hint.ts'
 import type { ProduceOutcome } from './use-produce.ts'
 import { ColumnHeaders } from '../../components/column-headers.tsx'
 import { visibleNameText } from '../../lib/visible-name.ts'
 
 const MAX_ROWS = 500
-
-/** What a per-record failure probably means, when the message says. */
-function failureHint(message: string): string | null {
-  if (/too large|RecordTooLarge|MESSAGE_TOO_LARGE|max\.message\.bytes/i.test(message)) {
-    return 'The record is larger than the topic or broker accepts (max.message.bytes): send a smaller value.'
-  }
-  if (/partition .*not found|unknown partition|invalid partition/i.test(message)) {
-    return 'The topic has no such partition: choose Auto or an existing partition.'
-  }
-  if (/topic .*not found|does not exist|unknown topic|UNKNOWN_TOPIC/i.test(message)) {
-    return 'Check the topic name, or create the topic first.'
-  }
-  return null
-}
 
 function Row({
   label,
