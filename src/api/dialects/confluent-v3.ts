@@ -1,3 +1,4 @@
+import { sortByName } from '../../lib/search/compare-names.ts'
 import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport, RestRequest, RestResponse } from '../http/transport.ts'
 import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
@@ -229,7 +230,7 @@ export class ConfluentV3Client extends BaseClient {
         value: c.value === null || c.value === undefined ? null : String(c.value),
       }
     })
-    configs.sort((a, b) => a.name.localeCompare(b.name))
+    sortByName(configs)
     return { name, partitions, configs }
   }
 
