@@ -1,4 +1,5 @@
 import { sortByName } from '../../lib/search/compare-names.ts'
+import { parseTopicListOffThread } from '../parse/parse-topic-list.ts'
 import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport, RestRequest, RestResponse } from '../http/transport.ts'
 import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
@@ -163,18 +164,9 @@ export class ConfluentV3Client extends BaseClient {
   }
 
   async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
-    const list = asObject(
-      await this.scope.json({ path: `/topics`, accept: JSON_TYPE, signal }),
-      'a topic list',
-    )
-    return asArray(list.data, 'topics').map((raw) => {
-      const t = asObject(raw, 'a topic')
-      return {
-        name: String(t.topic_name),
-        partitionCount: typeof t.partitions_count === 'number' ? t.partitions_count : undefined,
-        internal: t.is_internal === true,
-      }
-    })
+    // Parsed (and sorted) in a worker: a cluster may have 1,000,000 topics.
+    const res = await this.scope.request({ path: `/topics`, accept: JSON_TYPE, signal })
+    return parseTopicListOffThread(res.text, signal)
   }
 
   private async partitionsV3(name: string, signal?: AbortSignal): Promise<Partition[]> {

@@ -1,0 +1,69 @@
+import { compareNames } from '../../lib/search/compare-names.ts'
+import type { TopicSummary } from '../types.ts'
+import { parseWireJson } from '../wire-json.ts'
+
+/**
+ * A v3 topic list (`{data: [{topic_name, partitions_count, is_internal}, …]}`) as columns, sorted by name.
+ * Columns cross from a worker as a few arrays instead of 1,000,000 objects, so the main thread never parses,
+ * sorts or garbage-collects the big answer.
+ */
+export interface TopicListColumns {
+  names: string[]
+  /** -1 where the endpoint did not say. */
+  partitions: Int32Array
+  internal: Uint8Array
+}
+
+/** What is wrong with an answer, for `unexpected(what, sample)`. */
+export class TopicListShapeError extends Error {
+  readonly what: string
+  readonly sample: string
+  constructor(what: string, got: unknown) {
+    const sample =
+      JSON.stringify(got, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))?.slice(0, 120) ?? String(got)
+    super(`expected ${what}, got ${sample}`)
+    this.what = what
+    this.sample = sample
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+export function parseV3TopicList(text: string): TopicListColumns {
+  const list = parseWireJson(text)
+  if (!isObject(list)) throw new TopicListShapeError('a topic list', list)
+  const data = list.data
+  if (!Array.isArray(data)) throw new TopicListShapeError('topics', data)
+  const rawNames = new Array<string>(data.length)
+  for (let i = 0; i < data.length; i++) {
+    const t: unknown = data[i]
+    if (!isObject(t)) throw new TopicListShapeError('a topic', t)
+    rawNames[i] = String(t.topic_name)
+  }
+  const order = Array.from({ length: data.length }, (_, i) => i)
+  order.sort((a, b) => compareNames(rawNames[a], rawNames[b]))
+  const names = new Array<string>(order.length)
+  const partitions = new Int32Array(order.length)
+  const internal = new Uint8Array(order.length)
+  order.forEach((from, to) => {
+    const t = data[from] as Record<string, unknown>
+    names[to] = rawNames[from]
+    const count = t.partitions_count
+    partitions[to] = typeof count === 'number' && count >= 0 && count <= 0x7fffffff ? count : -1
+    internal[to] = t.is_internal === true ? 1 : 0
+  })
+  return { names, partitions, internal }
+}
+
+export function topicsFromColumns(c: TopicListColumns): TopicSummary[] {
+  const out = new Array<TopicSummary>(c.names.length)
+  for (let i = 0; i < out.length; i++) {
+    out[i] = {
+      name: c.names[i],
+      partitionCount: c.partitions[i] >= 0 ? c.partitions[i] : undefined,
+      internal: c.internal[i] === 1,
+    }
+  }
+  return out
+}
