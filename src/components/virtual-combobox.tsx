@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { formatCount } from '../lib/format-count.ts'
 import { matchAt, matchCount } from '../lib/search/name-search.ts'
 import { inputClass, Label } from './field.tsx'
 import { useNameSearch } from './use-name-search.ts'
 
 const ROW = 30
 const VISIBLE_ROWS = 10
-const fmt = (n: number) => n.toLocaleString('en-US')
 
 interface Props {
   label: string
@@ -98,8 +98,8 @@ export function VirtualCombobox({ label, items, value, onChange, id, noun = 'ite
 
   const status =
     count === 0 && !pending
-      ? `No match for “${query.trim()}” among ${fmt(items.length)} ${noun}.`
-      : `${fmt(count)} of ${fmt(items.length)} ${noun}${pending ? ' (searching…)' : ''}`
+      ? `No match for “${query.trim()}” among ${formatCount(items.length)} ${noun}.`
+      : `${formatCount(count)} of ${formatCount(items.length)} ${noun}${pending ? ' (searching…)' : ''}`
   const optionId = (k: number) => `${inputId}-opt-${matchAt(search, k)}`
 
   return (
@@ -109,7 +109,7 @@ export function VirtualCombobox({ label, items, value, onChange, id, noun = 'ite
         id={inputId}
         role="combobox"
         aria-expanded={open}
-        aria-controls={listId}
+        aria-controls={open ? listId : undefined}
         aria-autocomplete="list"
         aria-activedescendant={open && active >= 0 && active < count ? optionId(active) : undefined}
         aria-invalid={rest.invalid ? true : undefined}

@@ -1,5 +1,4 @@
-import { sortByName } from '../../lib/search/compare-names.ts'
-import { parseTopicListOffThread } from '../parse/parse-topic-list.ts'
+import { parseConfigListOffThread, parseTopicListOffThread } from '../parse/parse-off-thread.ts'
 import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport, RestRequest, RestResponse } from '../http/transport.ts'
 import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
@@ -211,18 +210,13 @@ export class ConfluentV3Client extends BaseClient {
 
   async getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
     // v2 gives leaders, replicas and ISR in one request; v3 needs one per partition.
-    const [rawConfigs, partitions] = await Promise.all([
-      this.scope.json({ path: `/topics/${seg(name)}/configs`, accept: JSON_TYPE, signal }),
+    const [configs, partitions] = await Promise.all([
+      // Parsed in a worker: an endpoint may answer with 50,000 configs.
+      this.scope
+        .request({ path: `/topics/${seg(name)}/configs`, accept: JSON_TYPE, signal })
+        .then((res) => parseConfigListOffThread(res.text, signal)),
       this.v2 ? this.v2.getTopic(name, signal).then((t) => t.partitions) : this.partitionsV3(name, signal),
     ])
-    const configs = asArray(asObject(rawConfigs, 'a config list').data, 'configs').map((raw) => {
-      const c = asObject(raw, 'a config')
-      return {
-        name: String(c.name),
-        value: c.value === null || c.value === undefined ? null : String(c.value),
-      }
-    })
-    sortByName(configs)
     return { name, partitions, configs }
   }
 

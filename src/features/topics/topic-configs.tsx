@@ -2,9 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
 import type { TopicConfigEntry } from '../../api/types.ts'
 import { inputClass } from '../../components/field.tsx'
+import { formatCount } from '../../lib/format-count.ts'
 
 const ROW = 24
-const fmt = (n: number) => n.toLocaleString('en-US')
 
 /** A topic's configs, virtualized: an endpoint may answer with 50,000 of them, only the rows in view render. */
 export function TopicConfigs({ configs }: { configs: TopicConfigEntry[] }) {
@@ -34,8 +34,8 @@ export function TopicConfigs({ configs }: { configs: TopicConfigEntry[] }) {
         />
         <span className="text-xs text-slate-500 dark:text-slate-400">
           {shown.length === configs.length
-            ? `${fmt(configs.length)} configs`
-            : `${fmt(shown.length)} of ${fmt(configs.length)} configs`}
+            ? `${formatCount(configs.length)} configs`
+            : `${formatCount(shown.length)} of ${formatCount(configs.length)} configs`}
         </span>
       </div>
       <div

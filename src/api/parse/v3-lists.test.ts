@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { KafkaRestError } from '../errors.ts'
-import { parseTopicListOffThread } from './parse-topic-list.ts'
-import { parseV3TopicList, topicsFromColumns } from './v3-topic-list.ts'
+import { parseConfigListOffThread, parseTopicListOffThread } from './parse-off-thread.ts'
+import { parseV3TopicList, topicsFromColumns } from './v3-lists.ts'
 
 const body = (data: unknown) => JSON.stringify({ kind: 'KafkaTopicList', metadata: {}, data })
 
-describe('v3 topic list', () => {
+describe('v3 topic and config lists', () => {
   it('reads names, partition counts and the internal flag, sorted by name', () => {
     const columns = parseV3TopicList(
       body([
@@ -45,14 +45,28 @@ describe('v3 topic list', () => {
       onerror: null,
       terminate() {},
       postMessage(text: string) {
-        posted.push(text)
-        const columns = parseV3TopicList(text)
-        queueMicrotask(() => fake.onmessage?.({ data: { type: 'done', columns } } as MessageEvent))
+        posted.push((text as unknown as { text: string }).text)
+        const columns = parseV3TopicList((text as unknown as { text: string }).text)
+        queueMicrotask(() => fake.onmessage?.({ data: { type: 'topics', columns } } as MessageEvent))
       },
     }
     const text = body(Array.from({ length: 10_000 }, (_, i) => ({ topic_name: `topic-${i}` })))
     const topics = await parseTopicListOffThread(text, undefined, () => fake as unknown as Worker)
     expect(posted).toEqual([text])
     expect(topics).toHaveLength(10_000)
+  })
+
+  it('reads configs sorted by name, null values kept', async () => {
+    const configs = await parseConfigListOffThread(
+      body([
+        { name: 'retention.ms', value: '1000' },
+        { name: 'cleanup.policy', value: null },
+      ]),
+    )
+    expect(configs).toEqual([
+      { name: 'cleanup.policy', value: null },
+      { name: 'retention.ms', value: '1000' },
+    ])
+    await expect(parseConfigListOffThread(body(['x']))).rejects.toThrow(/expected a config, got "x"/)
   })
 })

@@ -1,8 +1,11 @@
 import { compareNames } from '../../lib/search/compare-names.ts'
-import type { TopicSummary } from '../types.ts'
+import type { TopicConfigEntry, TopicSummary } from '../types.ts'
 import { parseWireJson } from '../wire-json.ts'
 
 /**
+ * v3 lists that may be huge (1,000,000 topics, 50,000 configs), parsed into columns in a worker (see
+ * `parse-off-thread.ts`).
+ *
  * A v3 topic list (`{data: [{topic_name, partitions_count, is_internal}, …]}`) as columns, sorted by name.
  * Columns cross from a worker as a few arrays instead of 1,000,000 objects, so the main thread never parses,
  * sorts or garbage-collects the big answer.
@@ -15,7 +18,7 @@ export interface TopicListColumns {
 }
 
 /** What is wrong with an answer, for `unexpected(what, sample)`. */
-export class TopicListShapeError extends Error {
+export class ShapeError extends Error {
   readonly what: string
   readonly sample: string
   constructor(what: string, got: unknown) {
@@ -32,13 +35,13 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 export function parseV3TopicList(text: string): TopicListColumns {
   const list = parseWireJson(text)
-  if (!isObject(list)) throw new TopicListShapeError('a topic list', list)
+  if (!isObject(list)) throw new ShapeError('a topic list', list)
   const data = list.data
-  if (!Array.isArray(data)) throw new TopicListShapeError('topics', data)
+  if (!Array.isArray(data)) throw new ShapeError('topics', data)
   const rawNames = new Array<string>(data.length)
   for (let i = 0; i < data.length; i++) {
     const t: unknown = data[i]
-    if (!isObject(t)) throw new TopicListShapeError('a topic', t)
+    if (!isObject(t)) throw new ShapeError('a topic', t)
     rawNames[i] = String(t.topic_name)
   }
   const order = Array.from({ length: data.length }, (_, i) => i)
@@ -66,4 +69,20 @@ export function topicsFromColumns(c: TopicListColumns): TopicSummary[] {
     }
   }
   return out
+}
+
+/** A v3 config list (`{data: [{name, value}, …]}`), sorted by name. */
+export function parseV3ConfigList(text: string): TopicConfigEntry[] {
+  const list = parseWireJson(text)
+  if (!isObject(list)) throw new ShapeError('a config list', list)
+  const data = list.data
+  if (!Array.isArray(data)) throw new ShapeError('configs', data)
+  const configs = data.map((raw: unknown): TopicConfigEntry => {
+    if (!isObject(raw)) throw new ShapeError('a config', raw)
+    return {
+      name: String(raw.name),
+      value: raw.value === null || raw.value === undefined ? null : String(raw.value),
+    }
+  })
+  return configs.sort((a, b) => compareNames(a.name, b.name))
 }
