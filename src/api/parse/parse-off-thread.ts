@@ -6,13 +6,15 @@ import {
   ShapeError,
   topicsFromColumns,
   type TopicListColumns,
+  configsFromColumns,
+  type ConfigColumns,
 } from './v3-lists.ts'
 
 export type ListRequest = { kind: 'topics' | 'configs'; text: string }
 
 export type ListReply =
   | { type: 'topics'; columns: TopicListColumns }
-  | { type: 'configs'; configs: TopicConfigEntry[] }
+  | { type: 'configs'; columns: ConfigColumns }
   | { type: 'shape'; what: string; sample: string }
   | { type: 'syntax'; message: string }
 
@@ -123,8 +125,8 @@ export function parseConfigListOffThread(
   return offThread(
     { kind: 'configs', text },
     'config list',
-    () => parseV3ConfigList(text),
-    (r) => (r as Extract<ListReply, { type: 'configs' }>).configs,
+    () => configsFromColumns(parseV3ConfigList(text)),
+    (r) => configsFromColumns((r as Extract<ListReply, { type: 'configs' }>).columns),
     signal,
     createWorker,
   )

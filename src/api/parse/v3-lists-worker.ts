@@ -15,7 +15,7 @@ scope.onmessage = ({ data }) => {
     if (data.kind === 'topics') {
       const columns = parseV3TopicList(data.text)
       scope.postMessage({ type: 'topics', columns }, [columns.partitions.buffer, columns.internal.buffer])
-    } else scope.postMessage({ type: 'configs', configs: parseV3ConfigList(data.text) })
+    } else scope.postMessage({ type: 'configs', columns: parseV3ConfigList(data.text) })
   } catch (e) {
     scope.postMessage(
       e instanceof ShapeError
