@@ -12,6 +12,10 @@ import {
 
 const STALL_BUDGET_MS = 100
 
+// Trace recording keeps every response body (7 MB and 70 MB topic lists here) and its snapshots run on the page's
+// main thread: it would be measured as the console's own stall.
+test.use({ trace: 'off' })
+
 /** Runs `action` in a fresh probe window and records its figures in the report (before/after numbers). */
 async function measure(page: Page, what: string, action: () => Promise<void>): Promise<StallFigures> {
   await resetStallProbe(page)
@@ -142,7 +146,7 @@ test('1,000,000 topics: the Browse picker stays usable and the filter answers wi
   expect(filter.longestGapMs).toBeLessThan(1_000)
   await page.getByRole('option', { name: 'load.audit.t0999990', exact: true }).click()
   await expect(browsePage.topic).toHaveValue('load.audit.t0999990')
-  expect(await page.getByRole('option').count()).toBe(0)
+  await expect(page.getByRole('listbox', { name: 'Topic options' })).toBeHidden()
 })
 
 test('50,000 topic configs render as a bounded number of rows', async ({ page, connectPage, topicsPage }) => {

@@ -14,7 +14,11 @@ scope.onmessage = ({ data }) => {
   try {
     if (data.kind === 'topics') {
       const columns = parseV3TopicList(data.text)
-      scope.postMessage({ type: 'topics', columns }, [columns.partitions.buffer, columns.internal.buffer])
+      scope.postMessage({ type: 'topics', columns }, [
+        columns.ends.buffer,
+        columns.partitions.buffer,
+        columns.internal.buffer,
+      ])
     } else scope.postMessage({ type: 'configs', columns: parseV3ConfigList(data.text) })
   } catch (e) {
     scope.postMessage(

@@ -11,7 +11,10 @@ import { parseWireJson } from '../wire-json.ts'
  * sorts or garbage-collects the big answer.
  */
 export interface TopicListColumns {
-  names: string[]
+  /** All names in order, concatenated: one string crosses from the worker as a copy, 100,000 strings would not. */
+  joined: string
+  /** Where each name ends in `joined`. */
+  ends: Int32Array
   /** -1 where the endpoint did not say. */
   partitions: Int32Array
   internal: Uint8Array
@@ -47,23 +50,27 @@ export function parseV3TopicList(text: string): TopicListColumns {
   const order = Array.from({ length: data.length }, (_, i) => i)
   order.sort((a, b) => compareNames(rawNames[a], rawNames[b]))
   const names = new Array<string>(order.length)
+  const ends = new Int32Array(order.length)
+  let end = 0
   const partitions = new Int32Array(order.length)
   const internal = new Uint8Array(order.length)
   order.forEach((from, to) => {
     const t = data[from] as Record<string, unknown>
     names[to] = rawNames[from]
+    end += names[to].length
+    ends[to] = end
     const count = t.partitions_count
     partitions[to] = typeof count === 'number' && count >= 0 && count <= 0x7fffffff ? count : -1
     internal[to] = t.is_internal === true ? 1 : 0
   })
-  return { names, partitions, internal }
+  return { joined: names.join(''), ends, partitions, internal }
 }
 
 export function topicsFromColumns(c: TopicListColumns): TopicSummary[] {
-  const out = new Array<TopicSummary>(c.names.length)
+  const out = new Array<TopicSummary>(c.ends.length)
   for (let i = 0; i < out.length; i++) {
     out[i] = {
-      name: c.names[i],
+      name: c.joined.slice(i === 0 ? 0 : c.ends[i - 1], c.ends[i]),
       partitionCount: c.partitions[i] >= 0 ? c.partitions[i] : undefined,
       internal: c.internal[i] === 1,
     }
