@@ -10,7 +10,8 @@ import {
   type StallFigures,
 } from '../../support/stall-probe.ts'
 
-const STALL_BUDGET_MS = 100
+// 100 ms (issue 12); a loaded machine preempts the renderer, which the probe counts as a stall: raise it there.
+const STALL_BUDGET_MS = Number(process.env.E2E_STALL_BUDGET_MS ?? 100)
 
 // Trace recording keeps every response body (7 MB and 70 MB topic lists here) and its snapshots run on the page's
 // main thread: it would be measured as the console's own stall.
