@@ -85,8 +85,13 @@ export class BrowsePage {
     await expect(this.heading).toBeVisible()
   }
 
+  /** Types the name into the topic combobox and picks the matching option. */
   async chooseTopic(topic: string) {
-    await this.topic.selectOption(topic)
+    await this.topic.fill(topic)
+    await this.page
+      .getByRole('listbox', { name: 'Topic options' })
+      .getByRole('option', { name: topic, exact: true })
+      .click()
     await expect(this.topic).toHaveValue(topic)
   }
 

@@ -1,3 +1,4 @@
+import { parseConfigListOffThread, parseTopicListOffThread } from '../parse/parse-off-thread.ts'
 import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport, RestRequest, RestResponse } from '../http/transport.ts'
 import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
@@ -162,18 +163,9 @@ export class ConfluentV3Client extends BaseClient {
   }
 
   async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
-    const list = asObject(
-      await this.scope.json({ path: `/topics`, accept: JSON_TYPE, signal }),
-      'a topic list',
-    )
-    return asArray(list.data, 'topics').map((raw) => {
-      const t = asObject(raw, 'a topic')
-      return {
-        name: String(t.topic_name),
-        partitionCount: typeof t.partitions_count === 'number' ? t.partitions_count : undefined,
-        internal: t.is_internal === true,
-      }
-    })
+    // Parsed (and sorted) in a worker: a cluster may have 1,000,000 topics.
+    const res = await this.scope.request({ path: `/topics`, accept: JSON_TYPE, signal })
+    return parseTopicListOffThread(res.text, signal)
   }
 
   private async partitionsV3(name: string, signal?: AbortSignal): Promise<Partition[]> {
@@ -218,18 +210,13 @@ export class ConfluentV3Client extends BaseClient {
 
   async getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail> {
     // v2 gives leaders, replicas and ISR in one request; v3 needs one per partition.
-    const [rawConfigs, partitions] = await Promise.all([
-      this.scope.json({ path: `/topics/${seg(name)}/configs`, accept: JSON_TYPE, signal }),
+    const [configs, partitions] = await Promise.all([
+      // Parsed in a worker: an endpoint may answer with 50,000 configs.
+      this.scope
+        .request({ path: `/topics/${seg(name)}/configs`, accept: JSON_TYPE, signal })
+        .then((res) => parseConfigListOffThread(res.text, signal)),
       this.v2 ? this.v2.getTopic(name, signal).then((t) => t.partitions) : this.partitionsV3(name, signal),
     ])
-    const configs = asArray(asObject(rawConfigs, 'a config list').data, 'configs').map((raw) => {
-      const c = asObject(raw, 'a config')
-      return {
-        name: String(c.name),
-        value: c.value === null || c.value === undefined ? null : String(c.value),
-      }
-    })
-    configs.sort((a, b) => a.name.localeCompare(b.name))
     return { name, partitions, configs }
   }
 

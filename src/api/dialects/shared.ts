@@ -1,5 +1,6 @@
 import { bytesToBase64 } from '../../lib/bytes/base64.ts'
 import { decodeRouteParam, encodePathSegment } from '../../lib/path-segment.ts'
+import { compareNames } from '../../lib/search/compare-names.ts'
 import { hintForHttpError, isKafkaRestError, KafkaRestError } from '../errors.ts'
 import type { HttpTransport } from '../http/transport.ts'
 import type { ProduceOptions } from '../kafka-rest-client.ts'
@@ -134,7 +135,7 @@ export function parseConfigMap(raw: unknown): TopicConfigEntry[] | null {
   if (!isObject(raw)) return null
   return Object.entries(raw)
     .map(([name, value]) => ({ name, value: value === null || value === undefined ? null : String(value) }))
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => compareNames(a.name, b.name))
 }
 
 /** `GET /topics/{t}` in v1/v2 dialects. */

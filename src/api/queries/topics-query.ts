@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
+import { sortByName } from '../../lib/search/compare-names.ts'
 import type { ConnectedClient } from '../use-kafka-client.ts'
 import { kafkaKeys } from '../query-keys.ts'
 
@@ -7,7 +8,7 @@ export function topicsQueryOptions({ client, connectionId }: ConnectedClient) {
     queryKey: kafkaKeys.topics(connectionId),
     queryFn: async ({ signal }) => {
       const topics = await client.listTopics(signal)
-      return topics.sort((a, b) => a.name.localeCompare(b.name))
+      return sortByName(topics)
     },
     staleTime: 30_000,
   })

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react'
+import { useMemo, useState, type FormEvent } from 'react'
 import type { Capabilities } from '../../api/kafka-rest-client.ts'
 import type { TopicSummary } from '../../api/types.ts'
 import { Button } from '../../components/button.tsx'
-import { inputClass, Label, SelectField, TextField } from '../../components/field.tsx'
+import { SelectField, TextField } from '../../components/field.tsx'
+import { VirtualCombobox } from '../../components/virtual-combobox.tsx'
 import { formatPositions, MAX_COUNT } from '../../lib/browse/offset-window.ts'
 import { formatTimestampIso } from '../../lib/time/format-timestamp.ts'
 import { usePreferencesStore } from '../../stores/preferences-store.ts'
@@ -41,6 +42,7 @@ export function BrowseControls({ view, caps, topics, partitionIds, onFetch, onTo
   const [draft, setDraft] = useState(() => draftOf(view, timeZone))
   const [errors, setErrors] = useState<{ offset?: string; time?: string; count?: string }>({})
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
+  const names = useMemo(() => topics?.map((t) => t.name) ?? [], [topics])
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -90,25 +92,15 @@ export function BrowseControls({ view, caps, topics, partitionIds, onFetch, onTo
     >
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-72 max-w-full">
-          <Label htmlFor="browse-topic">Topic</Label>
-          <select
+          <VirtualCombobox
             id="browse-topic"
-            className={`${inputClass} font-mono`}
+            label="Topic"
+            noun="topics"
+            items={names}
             value={view.topic ?? ''}
-            onChange={(e) => onTopic(e.target.value)}
-          >
-            <option value="" disabled>
-              {topics ? 'Choose a topic' : 'Loading topics…'}
-            </option>
-            {view.topic && !topics?.some((t) => t.name === view.topic) && (
-              <option value={view.topic}>{view.topic}</option>
-            )}
-            {topics?.map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+            onChange={onTopic}
+            placeholder={topics ? 'Choose a topic' : 'Loading topics…'}
+          />
         </div>
         <SelectField
           label="Partition"

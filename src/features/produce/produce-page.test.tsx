@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { NO_CAPABILITIES, type Capabilities, type KafkaRestClient } from '../../api/kafka-rest-client.ts'
@@ -54,7 +54,13 @@ describe('ProducePage', () => {
     const user = userEvent.setup()
     const { client, produce } = fakeClient({}, delivered)
     renderPage(client)
-    await screen.findByRole('option', { name: 'logs' })
+    // The topic list has loaded (the picker's placeholder says so).
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Topic' })).toHaveAttribute(
+        'placeholder',
+        'Choose a topic',
+      ),
+    )
     await user.click(within(screen.getByRole('group', { name: 'Key format' })).getByText('Text'))
     await user.type(screen.getByLabelText('Key', { selector: 'input' }), 'k1')
     await user.type(screen.getByLabelText('Value', { selector: 'textarea' }), 'hello 😀')

@@ -1,9 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
 import { topicQueryOptions } from '../../api/queries/topic-query.ts'
 import { topicsQueryOptions } from '../../api/queries/topics-query.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
-import { FieldHint, inputClass, Label, SelectField, TextField } from '../../components/field.tsx'
+import { FieldHint, SelectField, TextField } from '../../components/field.tsx'
+import { VirtualCombobox } from '../../components/virtual-combobox.tsx'
 import { partitionError } from './plan-produce.ts'
+
+const NO_NAMES: string[] = []
 
 /** The topic: picked from the endpoint's list, or typed where the endpoint cannot list topics. */
 export function TopicField({
@@ -19,6 +23,12 @@ export function TopicField({
 }) {
   const canList = connected.client.capabilities.listTopics
   const topics = useQuery({ ...topicsQueryOptions(connected), enabled: canList })
+  // Once per list, not per render: the list may hold 1,000,000 names.
+  const names = useMemo(() => topics.data?.map((t) => t.name) ?? NO_NAMES, [topics.data])
+  const unlisted = useMemo(
+    () => topic !== '' && topics.data !== undefined && !names.includes(topic),
+    [names, topic, topics.data],
+  )
   if (!canList || topics.isError) {
     return (
       <TextField
@@ -36,29 +46,20 @@ export function TopicField({
       />
     )
   }
-  const names = topics.data?.map((t) => t.name) ?? []
-  const unlisted = topic !== '' && topics.data !== undefined && !names.includes(topic)
   const hint = error ?? (unlisted ? 'Not in the endpoint’s topic list: it may not exist.' : null)
   return (
     <div>
-      <Label htmlFor="produce-topic">Topic</Label>
-      <select
+      <VirtualCombobox
         id="produce-topic"
+        label="Topic"
+        noun="topics"
+        items={names}
         value={topic}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={hint ? 'produce-topic-hint' : undefined}
-        className={inputClass}
-      >
-        <option value="">{topics.isPending ? 'Loading topics…' : 'Choose a topic'}</option>
-        {topics.isPending && topic && <option value={topic}>{topic}</option>}
-        {unlisted && <option value={topic}>{topic} (not in the list)</option>}
-        {names.map((n) => (
-          <option key={n} value={n}>
-            {n}
-          </option>
-        ))}
-      </select>
+        onChange={onChange}
+        placeholder={topics.isPending ? 'Loading topics…' : 'Choose a topic'}
+        invalid={!!error}
+        describedBy={hint ? 'produce-topic-hint' : undefined}
+      />
       {hint && (
         <FieldHint id="produce-topic-hint" tone={error ? 'error' : 'muted'}>
           {hint}

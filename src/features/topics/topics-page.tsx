@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { topicsQueryOptions } from '../../api/queries/topics-query.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { Button } from '../../components/button.tsx'
@@ -8,20 +8,25 @@ import { ErrorAlert } from '../../components/error-alert.tsx'
 import { inputClass } from '../../components/field.tsx'
 import { Notice } from '../../components/notice.tsx'
 import { Spinner } from '../../components/spinner.tsx'
+import { useNameSearch } from '../../components/use-name-search.ts'
 import { CreateTopicDialog } from './create-topic-dialog.tsx'
 import { TopicList } from './topic-list.tsx'
+
+const NO_NAMES: string[] = []
 
 export function TopicsPage({ connected }: { connected: ConnectedClient }) {
   const { client } = connected
   const topics = useQuery({ ...topicsQueryOptions(connected), enabled: client.capabilities.listTopics })
   const [filter, setFilter] = useState('')
   const [creating, setCreating] = useState(false)
-  const deferred = useDeferredValue(filter)
+  // The filter runs in time slices (a list may hold 1,000,000 names); until it ends the last result stays.
+  const names = useMemo(() => topics.data?.map((t) => t.name) ?? NO_NAMES, [topics.data])
+  const { search } = useNameSearch(names, filter)
   const visible = useMemo(() => {
     const all = topics.data ?? []
-    const f = deferred.trim().toLowerCase()
-    return f ? all.filter((t) => t.name.toLowerCase().includes(f)) : all
-  }, [topics.data, deferred])
+    if (search.items !== names || search.matches === null) return all
+    return search.matches.map((i) => all[i])
+  }, [topics.data, names, search])
 
   return (
     <section aria-labelledby="topics-title" className="space-y-3">
@@ -79,7 +84,7 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
         <Notice>No topics yet.{client.capabilities.createTopic ? ' Create one to start.' : ''}</Notice>
       )}
       {topics.data && topics.data.length > 0 && visible.length === 0 && (
-        <Notice>No topic matches “{deferred}”.</Notice>
+        <Notice>No topic matches “{search.query}”.</Notice>
       )}
       {visible.length > 0 && <TopicList topics={visible} />}
       <CreateTopicDialog connected={connected} open={creating} onClose={() => setCreating(false)} />
