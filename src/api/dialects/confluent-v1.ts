@@ -17,6 +17,7 @@ import { toOffset } from '../wire-json.ts'
 import { BaseClient } from './base-client.ts'
 import type { IbmAdminApi } from './ibm-admin.ts'
 import { V1 } from './media-types.ts'
+import { pollRecords } from './poll-records.ts'
 import {
   asArray,
   asInt,
@@ -199,21 +200,14 @@ export class ConfluentV1Client extends BaseClient {
   }
 
   async fetchRecords(req: FetchRequest): Promise<FetchResult> {
-    const records: KafkaRecord[] = []
-    let next = BigInt(req.offset)
-    const end = req.endOffset !== undefined ? BigInt(req.endOffset) : null
-    while (records.length < req.count && (end === null || next < end)) {
-      const want = Math.min(FETCH_CHUNK, req.count - records.length)
-      const batch = await this.messages(req.topic, req.partition, next.toString(), want, req.signal)
-      if (batch.length === 0) break
-      for (const r of batch) {
-        if (BigInt(r.offset) < next) continue
-        records.push(r)
-        next = BigInt(r.offset) + 1n
-      }
-      req.onProgress?.(records.length)
-    }
-    return { records: records.slice(0, req.count), nextOffset: next.toString() }
+    // The simple consumer reads the log directly: an empty answer is its end.
+    const { records, nextOffset, note } = await pollRecords(
+      req,
+      (next, want) =>
+        this.messages(req.topic, req.partition, next.toString(), Math.min(FETCH_CHUNK, want), req.signal),
+      { emptyIsEnd: true },
+    )
+    return { records, nextOffset, note }
   }
 
   produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {
