@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { topicQueryOptions } from '../../api/queries/topic-query.ts'
 import { topicsQueryOptions } from '../../api/queries/topics-query.ts'
 import { kafkaKeys } from '../../api/query-keys.ts'
@@ -6,6 +7,7 @@ import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { Notice } from '../../components/notice.tsx'
 import { buildHash } from '../../lib/router/hash-location.ts'
+import { AllPartitionsPrompt, ASK_ALL_PARTITIONS_OVER } from './all-partitions-prompt.tsx'
 import { BrowseControls } from './browse-controls.tsx'
 import { BrowseResults } from './browse-results.tsx'
 import { defaultStart, viewToParams, windowRequest, type BrowseView } from './browse-view.ts'
@@ -24,7 +26,16 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
     enabled: caps.browse && !!view.topic,
   })
   const partitionIds = topic.data?.partitions.map((p) => p.id)
-  const request = caps.browse && partitionIds ? windowRequest(view, partitionIds) : null
+  const wanted = caps.browse && partitionIds ? windowRequest(view, partitionIds) : null
+  // Many partitions at once only when the user said so (for this topic and partition count).
+  const [allAllowed, setAllAllowed] = useState<string | null>(null)
+  const allKey = `${view.topic}|${partitionIds?.length}`
+  const askAll =
+    wanted !== null &&
+    wanted.all &&
+    wanted.partitions.length > ASK_ALL_PARTITIONS_OVER &&
+    allAllowed !== allKey
+  const request = askAll ? null : wanted
 
   const fetchWindow = (next: BrowseView) => {
     if (!next.topic) return
@@ -84,6 +95,14 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
               title={`Could not read topic ${view.topic}`}
               error={topic.error}
               onRetry={() => void topic.refetch()}
+            />
+          )}
+          {askAll && wanted && (
+            <AllPartitionsPrompt
+              topic={wanted.topic}
+              partitions={wanted.partitions.length}
+              consumers={!caps.statelessBrowse}
+              onConfirm={() => setAllAllowed(allKey)}
             />
           )}
           {view.topic && request && (

@@ -114,6 +114,15 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
           {tail.polls} poll{tail.polls === 1 ? '' : 's'}
         </p>
       )}
+      {live !== 'off' && tail.notes.length > 0 && (
+        <Notice tone="warning" role="status">
+          <ul className="space-y-0.5">
+            {tail.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
       <ListToolbar
         view={view}
         filtered={filtered}
