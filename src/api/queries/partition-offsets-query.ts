@@ -23,6 +23,8 @@ export function partitionOffsetsQueryOptions(
   topic: string,
   partition: number,
 ) {
+  // The client belongs to `connectionId`, which roots the key.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: kafkaKeys.partitionOffsets(connectionId, topic, partition),
     // A topic with 1,000 partitions asks in turn, OFFSETS_PARALLELISM at a time (v1 probes are ~2·log2(end) each).
