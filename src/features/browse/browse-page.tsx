@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { topicQueryOptions } from '../../api/queries/topic-query.ts'
 import { topicsQueryOptions } from '../../api/queries/topics-query.ts'
 import { kafkaKeys } from '../../api/query-keys.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { Notice } from '../../components/notice.tsx'
+import { browseLinkProblems } from '../../lib/browse-link.ts'
 import { buildHash } from '../../lib/router/hash-location.ts'
 import { AllPartitionsPrompt, ASK_ALL_PARTITIONS_OVER } from './all-partitions-prompt.tsx'
 import { BrowseControls } from './browse-controls.tsx'
@@ -20,6 +21,8 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
   const caps = client.capabilities
   const queryClient = useQueryClient()
   const { view, go, patch } = useBrowseView(params, caps)
+  const query = params.toString()
+  const linkProblems = useMemo(() => browseLinkProblems(new URLSearchParams(query)), [query])
   const topics = useQuery({ ...topicsQueryOptions(connected), enabled: caps.browse && caps.listTopics })
   const topic = useQuery({
     ...topicQueryOptions(connected, view.topic ?? ''),
@@ -83,6 +86,15 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
             onFetch={fetchWindow}
             onTopic={chooseTopic}
           />
+          {linkProblems.length > 0 && (
+            <Notice tone="warning" role="status">
+              <ul aria-label="Link problems" className="space-y-0.5">
+                {linkProblems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </Notice>
+          )}
           {topics.isError && (
             <ErrorAlert
               title="Could not list topics"

@@ -224,7 +224,7 @@ export function parsePositions(text: string | null | undefined): Positions {
   if (!text) return out
   for (const part of text.split(',')) {
     const m = /^\s*(\d{1,9}):(\d{1,19})\s*$/.exec(part)
-    if (m) out.set(Number(m[1]), BigInt(m[2]).toString())
+    if (m && BigInt(m[2]) <= INT64_MAX) out.set(Number(m[1]), BigInt(m[2]).toString())
   }
   return out
 }
