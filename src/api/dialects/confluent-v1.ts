@@ -30,6 +30,7 @@ import {
 } from './shared.ts'
 
 const FETCH_CHUNK = 1000
+const INT64_MAX = (1n << 63n) - 1n
 
 export function parseV1Record(raw: unknown, topic: string): KafkaRecord {
   const r = asObject(raw, 'a message')
@@ -179,6 +180,8 @@ export class ConfluentV1Client extends BaseClient {
     let lo = begin
     let step = 1n
     for (;;) {
+      // An endpoint answering records at every offset would make this gallop forever: offsets end at 2^63 − 1.
+      if (lo + step > INT64_MAX) throw unexpected('the end of the partition', 'records at every offset probed')
       const at = lo + step
       const kind = await probe(at)
       if (kind === 'end') return { beginning: begin.toString(), end: at.toString() }
