@@ -41,6 +41,11 @@ for (const dialect of ['auto', 'confluent-v1'] as const) {
   }) => {
     await connect(connectPage, 'stale-records', dialect === 'auto' ? undefined : dialect)
     await browsePage.open({ topic: 'demo.orders', partition: 0, start: 'beginning' })
+    // The figure quoted before/after: polls in the first 5 s (the old loop: hundreds a second, forever).
+    await page.waitForTimeout(5000)
+    const first = await figures(page, 'stale-records')
+    console.log(`stale-records ${dialect}, first 5 s: ${JSON.stringify(first.requests)}`)
+    expect(first.requests['records-poll']!.maxPerSecond).toBeLessThanOrEqual(4)
     await expect(page.getByRole('status').filter({ hasText: stallNote })).toBeVisible({ timeout: 20_000 })
     const atEnd = await figures(page, 'stale-records')
     // Nothing more once the window has ended.
@@ -83,7 +88,6 @@ test('a topic with 1,000 partitions: offsets read 100 rows at a time, 8 in fligh
   await connect(connectPage, 'many-partitions')
   await page.goto('/#/topics/demo.orders')
   await expect(page.getByRole('heading', { name: 'Partitions (1000)' })).toBeVisible()
-  await expect(page.getByText('Showing 100 of 1,000 partitions')).toBeVisible()
   const table = page.getByRole('table', { name: 'Partitions of demo.orders' })
   const row99 = table
     .getByRole('row')
@@ -92,14 +96,15 @@ test('a topic with 1,000 partitions: offsets read 100 rows at a time, 8 in fligh
   await page.waitForTimeout(1500)
   const topicPage = await figures(page, 'many-partitions')
   console.log(`many-partitions, topic page: ${JSON.stringify(topicPage)}`)
+  await expect(page.getByText('Showing 100 of 1,000 partitions')).toBeVisible()
   expect(countOf(topicPage, 'offsets')).toBe(100)
   expect(topicPage.maxInFlight).toBeLessThanOrEqual(8)
 
   await browsePage.open({ topic: 'demo.orders' })
-  await expect(page.getByRole('button', { name: 'Read all 1,000 partitions' })).toBeVisible()
-  await page.waitForTimeout(1500)
+  await page.waitForTimeout(3000)
   const browse = await figures(page, 'many-partitions')
-  console.log(`many-partitions, browse: ${JSON.stringify(browse)}`)
+  console.log(`many-partitions, browse (3 s): ${JSON.stringify(browse)}`)
+  await expect(page.getByRole('button', { name: 'Read all 1,000 partitions' })).toBeVisible()
   expect(countOf(browse, 'offsets')).toBe(countOf(topicPage, 'offsets'))
   expect(countOf(browse, 'consumer-create')).toBe(0)
 
@@ -162,13 +167,16 @@ test('Show all on a 5 MB text value warns about the size and stays responsive', 
   await expect(showAll).toBeVisible()
   await resetStallProbe(page)
   await showAll.click()
-  await expect(browsePage.value.getByRole('status').filter({ hasText: /This value is 5\.\d MB/ })).toBeVisible()
+  await expect(
+    browsePage.value.getByRole('status').filter({ hasText: /This value is 5\.\d MB/ }),
+  ).toBeVisible()
   const view = browsePage.value.getByRole('region', { name: 'Value as text' })
   await expect(view).toBeVisible()
   await view.evaluate((el) => (el.scrollTop = el.scrollHeight / 2))
   await page.waitForTimeout(300)
   const stall = await readStallProbe(page)
   console.log(`show-all 5 MB: ${JSON.stringify(stall)}`)
-  expect(stall.longestGapMs).toBeLessThan(1000)
+  // Measured 54 ms here (a 2-core machine shared with other runs: the bound leaves room for its noise).
+  expect(stall.longestGapMs).toBeLessThan(300)
   expect(await view.locator('div > div').count()).toBeLessThan(200)
 })
