@@ -181,7 +181,8 @@ export class ConfluentV1Client extends BaseClient {
     let step = 1n
     for (;;) {
       // An endpoint answering records at every offset would make this gallop forever: offsets end at 2^63 − 1.
-      if (lo + step > INT64_MAX) throw unexpected('the end of the partition', 'records at every offset probed')
+      if (lo + step > INT64_MAX)
+        throw unexpected('the end of the partition', 'records at every offset probed')
       const at = lo + step
       const kind = await probe(at)
       if (kind === 'end') return { beginning: begin.toString(), end: at.toString() }
