@@ -105,6 +105,8 @@ export interface FetchResult {
   records: KafkaRecord[]
   /** The offset after the last record returned (where a "next" window starts). */
   nextOffset: Offset
+  /** Why the read ended before `count` records or the end offset (the endpoint stopped making progress). */
+  note?: string
 }
 
 export interface CreateTopicRequest {

@@ -22,6 +22,21 @@ describe('toOffset', () => {
     expect(() => toOffset(null)).toThrow()
     expect(toOffset(12n)).toBe('12')
   })
+
+  it('refuses offsets outside the signed 64-bit range with a clear message', () => {
+    expect(toOffset(9223372036854775807n)).toBe('9223372036854775807')
+    expect(toOffset(-9223372036854775808n)).toBe('-9223372036854775808')
+    expect(() => toOffset(9223372036854775808n)).toThrow(
+      /reported offset 9223372036854775808, outside the signed 64-bit range/,
+    )
+    expect(() => toOffset('99999999999999999999999', 'end_offset')).toThrow(/reported end_offset 9999/)
+    expect(() => toOffset(-9223372036854775809n)).toThrow(/64-bit/)
+    expect(() => toOffset(1e300)).toThrow(/64-bit/)
+  })
+
+  it('writes offsets canonically (a string offset with leading zeros is the same offset)', () => {
+    expect(toOffset('007')).toBe('7')
+  })
 })
 
 describe('stringifyWithOffsets', () => {

@@ -1,4 +1,5 @@
 import { parse, parseNumberAndBigInt } from 'lossless-json'
+import { KafkaRestError } from './errors.ts'
 
 // An integer literal of 16+ digits after ':', '[' or ',' may exceed 2^53; base64 and text payloads sit inside
 // quotes, so they never match. Only then is the (slower) lossless parser needed.
@@ -13,14 +14,32 @@ export function parseWireJson(text: string): unknown {
   return parse(text, null, parseNumberAndBigInt)
 }
 
-/** An int64 from the wire (number or bigint) as an exact decimal string. */
+const INT64_MAX = (1n << 63n) - 1n
+const INT64_MIN = -(1n << 63n)
+
+function outOfRange(field: string, shown: string): KafkaRestError {
+  return new KafkaRestError({
+    kind: 'invalid-response',
+    message: `The endpoint reported ${field} ${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}, outside the signed 64-bit range of Kafka offsets.`,
+    hint: 'Kafka offsets are signed 64-bit integers: the endpoint (or something between it and the console) sent a wrong value.',
+  })
+}
+
+/** An int64 from the wire (number or bigint) as an exact, canonical decimal string; anything else is refused. */
 export function toOffset(value: unknown, field = 'offset'): string {
-  if (typeof value === 'bigint') return value.toString()
-  if (typeof value === 'number' && Number.isInteger(value)) return String(value)
-  if (typeof value === 'string' && /^-?\d+$/.test(value)) return value
-  throw new TypeError(
-    `Expected an integer ${field}, got ${JSON.stringify(typeof value === 'bigint' ? String(value) : value)}`,
-  )
+  let n: bigint | null = null
+  if (typeof value === 'bigint') n = value
+  else if (typeof value === 'number' && Number.isInteger(value)) {
+    // 1e300 is an "integer" to JS but no offset; unsafe numbers have lost digits already.
+    if (!Number.isSafeInteger(value)) throw outOfRange(field, String(value))
+    n = BigInt(value)
+  } else if (typeof value === 'string' && /^-?\d+$/.test(value)) n = BigInt(value)
+  if (n === null)
+    throw new TypeError(
+      `Expected an integer ${field}, got ${JSON.stringify(typeof value === 'bigint' ? String(value) : value)?.slice(0, 80)}`,
+    )
+  if (n > INT64_MAX || n < INT64_MIN) throw outOfRange(field, String(value))
+  return n.toString()
 }
 
 /** Serializes a request body, writing exact offsets (decimal strings marked with `offsetKeys`) as JSON numbers. */

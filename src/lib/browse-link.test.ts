@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { buildHash, parseHash } from './router/hash-location.ts'
-import { browseLinkParams, messageLink, parseBrowseLink, type BrowseLink } from './browse-link.ts'
+import {
+  browseLinkParams,
+  browseLinkProblems,
+  linkableSelection,
+  messageLink,
+  parseBrowseLink,
+  type BrowseLink,
+} from './browse-link.ts'
 
 const roundTrip = (link: BrowseLink) =>
   parseBrowseLink(parseHash(buildHash('/browse', browseLinkParams(link))).params)
@@ -77,5 +84,40 @@ describe('browse links', () => {
         'ts',
       ].sort(),
     )
+  })
+})
+
+describe('browse links and int64 offsets', () => {
+  const q = (s: string) => new URLSearchParams(s)
+
+  it('drops offsets beyond the signed 64-bit range and says why', () => {
+    const params = q(
+      'topic=t&start=offset&offset=9999999999999999999&offsets=0:1,1:9223372036854775808&sel=0:9999999999999999999',
+    )
+    const link = parseBrowseLink(params)!
+    expect(link.offset).toBeUndefined()
+    expect(link.offsets).toBeUndefined()
+    expect(link.sel).toBeUndefined()
+    expect(browseLinkProblems(params)).toEqual([
+      "The link's offset 9999999999999999999 is beyond the largest Kafka offset (2^63 − 1 = 9223372036854775807); it was ignored.",
+      'The link\'s per-partition offsets "0:1,1:9223372036854775808" were ignored: offset 9223372036854775808 is beyond the largest Kafka offset (2^63 − 1 = 9223372036854775807).',
+      'The link\'s selected message "0:9999999999999999999" is not <partition>:<offset>; it was ignored.',
+    ])
+  })
+
+  it('keeps the largest offset and reports negative and non-numeric ones', () => {
+    expect(parseBrowseLink(q('topic=t&offset=9223372036854775807'))!.offset).toBe('9223372036854775807')
+    expect(browseLinkProblems(q('topic=t&offset=9223372036854775807'))).toEqual([])
+    expect(browseLinkProblems(q('topic=t&offset=-1'))).toEqual([
+      "The link's offset -1 is negative: Kafka offsets start at 0; it was ignored.",
+    ])
+    expect(browseLinkProblems(q('topic=t&offset=1e3'))[0]).toMatch(/offset 1e3 is not a whole number/)
+  })
+
+  it('knows which message ids a link can hold', () => {
+    expect(linkableSelection('0:12')).toBe(true)
+    expect(linkableSelection('3000000000:0')).toBe(false)
+    expect(linkableSelection('0:-1')).toBe(false)
+    expect(linkableSelection('0:9223372036854775808')).toBe(false)
   })
 })

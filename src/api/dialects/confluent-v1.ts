@@ -17,6 +17,7 @@ import { toOffset } from '../wire-json.ts'
 import { BaseClient } from './base-client.ts'
 import type { IbmAdminApi } from './ibm-admin.ts'
 import { V1 } from './media-types.ts'
+import { pollRecords } from './poll-records.ts'
 import {
   asArray,
   asInt,
@@ -29,6 +30,7 @@ import {
 } from './shared.ts'
 
 const FETCH_CHUNK = 1000
+const INT64_MAX = (1n << 63n) - 1n
 
 export function parseV1Record(raw: unknown, topic: string): KafkaRecord {
   const r = asObject(raw, 'a message')
@@ -178,6 +180,9 @@ export class ConfluentV1Client extends BaseClient {
     let lo = begin
     let step = 1n
     for (;;) {
+      // An endpoint answering records at every offset would make this gallop forever: offsets end at 2^63 − 1.
+      if (lo + step > INT64_MAX)
+        throw unexpected('the end of the partition', 'records at every offset probed')
       const at = lo + step
       const kind = await probe(at)
       if (kind === 'end') return { beginning: begin.toString(), end: at.toString() }
@@ -199,21 +204,14 @@ export class ConfluentV1Client extends BaseClient {
   }
 
   async fetchRecords(req: FetchRequest): Promise<FetchResult> {
-    const records: KafkaRecord[] = []
-    let next = BigInt(req.offset)
-    const end = req.endOffset !== undefined ? BigInt(req.endOffset) : null
-    while (records.length < req.count && (end === null || next < end)) {
-      const want = Math.min(FETCH_CHUNK, req.count - records.length)
-      const batch = await this.messages(req.topic, req.partition, next.toString(), want, req.signal)
-      if (batch.length === 0) break
-      for (const r of batch) {
-        if (BigInt(r.offset) < next) continue
-        records.push(r)
-        next = BigInt(r.offset) + 1n
-      }
-      req.onProgress?.(records.length)
-    }
-    return { records: records.slice(0, req.count), nextOffset: next.toString() }
+    // The simple consumer reads the log directly: an empty answer is its end.
+    const { records, nextOffset, note } = await pollRecords(
+      req,
+      (next, want) =>
+        this.messages(req.topic, req.partition, next.toString(), Math.min(FETCH_CHUNK, want), req.signal),
+      { emptyIsEnd: true },
+    )
+    return { records, nextOffset, note }
   }
 
   produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {

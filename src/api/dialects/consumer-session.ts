@@ -5,6 +5,7 @@ import type { FetchRequest, FetchResult, KafkaRecord, RecordHeader } from '../ty
 import { stringifyWithOffsets, toOffset } from '../wire-json.ts'
 import { base64ToBytes } from '../../lib/bytes/base64.ts'
 import { V2 } from './media-types.ts'
+import { pollRecords } from './poll-records.ts'
 import { asArray, asInt, asObject, consumerPathFromBaseUri, isObject, randomId, seg } from './shared.ts'
 
 /** The v2 consumer API as spoken by Confluent, Karapace and Strimzi (they differ in small ways). */
@@ -153,42 +154,25 @@ export async function fetchWithConsumer(
       signal: req.signal,
     })
     await seekWhenAssigned(transport, base, tp, req)
-    const records: KafkaRecord[] = []
-    let next = BigInt(req.offset)
-    const end = req.endOffset !== undefined ? BigInt(req.endOffset) : null
-    let emptyPolls = 0
     // The first polls of a fresh consumer are often empty while it fetches; with a known end offset we keep
     // polling a while, without one a few empty polls mean "nothing more".
-    const maxEmpty = end !== null ? 8 : 3
-    while (records.length < req.count && (end === null || next < end)) {
-      const batch = asArray(
-        await transport.json({
-          path: `${base}/records`,
-          query: { timeout: POLL_TIMEOUT_MS },
-          // Strimzi compares Accept by exact string: send one media type, no list.
-          accept: V2.binary,
-          signal: req.signal,
-          timeoutMs: POLL_TIMEOUT_MS + 30_000,
-        }),
-        'a list of records',
-      )
-      if (batch.length === 0) {
-        if (++emptyPolls >= maxEmpty) break
-        continue
-      }
-      emptyPolls = 0
-      for (const raw of batch) {
-        const record = parseV2Record(raw, flavor)
-        if (record.partition !== req.partition || record.topic !== req.topic) continue
-        const offset = BigInt(record.offset)
-        if (offset < next) continue
-        records.push(record)
-        next = offset + 1n
-        if (records.length >= req.count) break
-      }
-      req.onProgress?.(records.length)
-    }
-    return { records, nextOffset: next.toString() }
+    const { records, nextOffset, note } = await pollRecords(
+      req,
+      async () =>
+        asArray(
+          await transport.json({
+            path: `${base}/records`,
+            query: { timeout: POLL_TIMEOUT_MS },
+            // Strimzi compares Accept by exact string: send one media type, no list.
+            accept: V2.binary,
+            signal: req.signal,
+            timeoutMs: POLL_TIMEOUT_MS + 30_000,
+          }),
+          'a list of records',
+        ).map((raw) => parseV2Record(raw, flavor)),
+      { emptyIsEnd: false, limits: { maxIdlePolls: req.endOffset !== undefined ? 8 : 3 } },
+    )
+    return { records, nextOffset, note }
   } finally {
     registry.remove(base)
     await deleteInstance(transport, base, false).catch(() => {

@@ -13,6 +13,7 @@ import type {
 import { BaseClient } from './base-client.ts'
 import { parseV2Record } from './consumer-session.ts'
 import { V2 } from './media-types.ts'
+import { pollRecords } from './poll-records.ts'
 import {
   asArray,
   listTopicNames,
@@ -102,21 +103,13 @@ export class RedpandaClient extends BaseClient {
   }
 
   async fetchRecords(req: FetchRequest): Promise<FetchResult> {
-    const records: KafkaRecord[] = []
-    let next = BigInt(req.offset)
-    const end = req.endOffset !== undefined ? BigInt(req.endOffset) : null
-    while (records.length < req.count && (end === null || next < end)) {
-      const batch = await this.read(req.topic, req.partition, next.toString(), req.signal)
-      const fresh = batch.filter((r) => BigInt(r.offset) >= next)
-      if (fresh.length === 0) break
-      for (const r of fresh) {
-        if (records.length >= req.count) break
-        records.push(r)
-        next = BigInt(r.offset) + 1n
-      }
-      req.onProgress?.(records.length)
-    }
-    return { records, nextOffset: next.toString() }
+    // A stateless read answers at once: an empty answer is the end of the log.
+    const { records, nextOffset, note } = await pollRecords(
+      req,
+      (next) => this.read(req.topic, req.partition, next.toString(), req.signal),
+      { emptyIsEnd: true },
+    )
+    return { records, nextOffset, note }
   }
 
   async produce(

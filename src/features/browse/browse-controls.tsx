@@ -4,7 +4,7 @@ import type { TopicSummary } from '../../api/types.ts'
 import { Button } from '../../components/button.tsx'
 import { SelectField, TextField } from '../../components/field.tsx'
 import { VirtualCombobox } from '../../components/virtual-combobox.tsx'
-import { formatPositions, MAX_COUNT } from '../../lib/browse/offset-window.ts'
+import { formatPositions, MAX_COUNT, offsetProblem } from '../../lib/browse/offset-window.ts'
 import { formatTimestampIso } from '../../lib/time/format-timestamp.ts'
 import { usePreferencesStore } from '../../stores/preferences-store.ts'
 import type { BrowseView } from './browse-view.ts'
@@ -53,8 +53,8 @@ export function BrowseControls({ view, caps, topics, partitionIds, onFetch, onTo
       found.count = `A whole number from 1 to ${MAX_COUNT.toLocaleString('en-US')}.`
     const offset = draft.offset.trim()
     const keepPositions = draft.start === 'offset' && offset === '' && view.positions !== undefined
-    if (draft.start === 'offset' && !keepPositions && !/^\d{1,19}$/.test(offset))
-      found.offset = 'An offset is a whole number, e.g. 0 or 1250.'
+    const offsetError = draft.start === 'offset' && !keepPositions ? offsetProblem(offset) : null
+    if (offsetError) found.offset = offsetError
     const ms = parseTimeInput(draft.time, timeZone)
     if (draft.start === 'timestamp' && (ms === null || Number.isNaN(ms)))
       found.time = 'Enter a time like 2026-11-26 17:05, an ISO instant, or epoch milliseconds.'

@@ -149,3 +149,75 @@ describe('BrowsePage with an API that has timestamps and headers', () => {
     expect(screen.getByRole('textbox', { name: 'Timestamp' })).toHaveValue('2026-11-26T17:05:05.623Z')
   })
 })
+
+describe('BrowsePage against a hostile endpoint', () => {
+  /** A topic with `ids` as partitions, each holding one record at offset 0. */
+  function manyPartitions(ids: number[]) {
+    const { client, fetchRecords } = fakeClient()
+    const getPartitionOffsets = vi.fn(async () => ({ beginning: '0', end: '1' }))
+    Object.assign(client, {
+      getTopic: async (name: string) => ({
+        name,
+        configs: null,
+        partitions: ids.map((id) => ({ id, leader: 1, replicas: [], inSync: [] })),
+      }),
+      getPartitionOffsets,
+    })
+    fetchRecords.mockImplementation(async (req: FetchRequest) => ({
+      records: req.offset === '0' ? [recordAt(req.partition, 0)] : [],
+      nextOffset: '1',
+    }))
+    return { client, fetchRecords, getPartitionOffsets }
+  }
+
+  it('asks before reading all of 40 partitions, and reads nothing until then', async () => {
+    const { client, fetchRecords, getPartitionOffsets } = manyPartitions([...Array(40).keys()])
+    renderPage(client, 'topic=events&partition=all&start=beginning')
+    const read = await screen.findByRole('button', { name: 'Read all 40 partitions' })
+    expect(screen.getByText(/events/, { selector: 'span' }).closest('div')).toHaveTextContent(
+      'has 40 partitions',
+    )
+    expect(getPartitionOffsets).not.toHaveBeenCalled()
+    expect(fetchRecords).not.toHaveBeenCalled()
+    await userEvent.click(read)
+    expect(await screen.findByText(/40 messages from 40 partitions/)).toBeInTheDocument()
+    expect(fetchRecords).toHaveBeenCalledTimes(40)
+  })
+
+  it('opens a row whose selection cannot be linked, without a link', async () => {
+    const { client } = manyPartitions([0, 3_000_000_000])
+    renderPage(client, 'topic=events&partition=all&start=beginning')
+    await screen.findByText(/2 messages from 2 partitions/)
+    await userEvent.click(document.getElementById('msg-3000000000:0')!)
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Partition 3000000000 · offset 0' }),
+    ).toBeInTheDocument()
+    expect(screen.getByText(/No link: partition 3000000000, offset 0 cannot be written/)).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Copy link' })).not.toBeInTheDocument()
+  })
+
+  it('says why it ignored a deep link offset beyond int64', async () => {
+    const { client } = fakeClient()
+    renderPage(client, 'topic=events&partition=0&start=offset&offset=9223372036854775808')
+    const problems = await screen.findByRole('list', { name: 'Link problems' })
+    expect(problems).toHaveTextContent(
+      "The link's offset 9223372036854775808 is beyond the largest Kafka offset (2^63 − 1 = 9223372036854775807); it was ignored.",
+    )
+  })
+
+  it('refuses an offset beyond int64 or negative in the Offset field', async () => {
+    const { client, fetchRecords } = fakeClient()
+    renderPage(client, 'topic=events&partition=0&start=beginning')
+    await screen.findByText(/3 messages of partition 0/)
+    const calls = fetchRecords.mock.calls.length
+    const offset = screen.getByRole('textbox', { name: 'Offset' })
+    await userEvent.type(offset, '9223372036854775808')
+    await userEvent.click(screen.getByRole('button', { name: 'Fetch' }))
+    expect(await screen.findByText(/is beyond the largest Kafka offset/)).toBeInTheDocument()
+    await userEvent.clear(offset)
+    await userEvent.type(offset, '-5')
+    await userEvent.click(screen.getByRole('button', { name: 'Fetch' }))
+    expect(await screen.findByText('Offset -5 is negative: Kafka offsets start at 0.')).toBeInTheDocument()
+    expect(fetchRecords.mock.calls.length).toBe(calls)
+  })
+})

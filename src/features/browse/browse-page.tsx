@@ -1,11 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
 import { topicQueryOptions } from '../../api/queries/topic-query.ts'
 import { topicsQueryOptions } from '../../api/queries/topics-query.ts'
 import { kafkaKeys } from '../../api/query-keys.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { Notice } from '../../components/notice.tsx'
+import { browseLinkProblems } from '../../lib/browse-link.ts'
 import { buildHash } from '../../lib/router/hash-location.ts'
+import { AllPartitionsPrompt, ASK_ALL_PARTITIONS_OVER } from './all-partitions-prompt.tsx'
 import { BrowseControls } from './browse-controls.tsx'
 import { BrowseResults } from './browse-results.tsx'
 import { defaultStart, viewToParams, windowRequest, type BrowseView } from './browse-view.ts'
@@ -19,13 +22,24 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
   const caps = client.capabilities
   const queryClient = useQueryClient()
   const { view, go, patch } = useBrowseView(params, caps)
+  const query = params.toString()
+  const linkProblems = useMemo(() => browseLinkProblems(new URLSearchParams(query)), [query])
   const topics = useQuery({ ...topicsQueryOptions(connected), enabled: caps.browse && caps.listTopics })
   const topic = useQuery({
     ...topicQueryOptions(connected, view.topic ?? ''),
     enabled: caps.browse && !!view.topic,
   })
   const partitionIds = topic.data?.partitions.map((p) => p.id)
-  const request = caps.browse && partitionIds ? windowRequest(view, partitionIds) : null
+  const wanted = caps.browse && partitionIds ? windowRequest(view, partitionIds) : null
+  // Many partitions at once only when the user said so (for this topic and partition count).
+  const [allAllowed, setAllAllowed] = useState<string | null>(null)
+  const allKey = `${view.topic}|${partitionIds?.length}`
+  const askAll =
+    wanted !== null &&
+    wanted.all &&
+    wanted.partitions.length > ASK_ALL_PARTITIONS_OVER &&
+    allAllowed !== allKey
+  const request = askAll ? null : wanted
 
   const fetchWindow = (next: BrowseView) => {
     if (!next.topic) return
@@ -73,6 +87,15 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
             onFetch={fetchWindow}
             onTopic={chooseTopic}
           />
+          {linkProblems.length > 0 && (
+            <Notice tone="warning" role="status">
+              <ul aria-label="Link problems" className="space-y-0.5">
+                {linkProblems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </Notice>
+          )}
           {topics.isError && (
             <ErrorAlert
               title="Could not list topics"
@@ -85,6 +108,14 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
               title={`Could not read topic ${visibleNameText(view.topic ?? '')}`}
               error={topic.error}
               onRetry={() => void topic.refetch()}
+            />
+          )}
+          {askAll && wanted && (
+            <AllPartitionsPrompt
+              topic={wanted.topic}
+              partitions={wanted.partitions.length}
+              consumers={!caps.statelessBrowse}
+              onConfirm={() => setAllAllowed(allKey)}
             />
           )}
           {view.topic && request && (

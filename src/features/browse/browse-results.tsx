@@ -6,6 +6,7 @@ import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { Notice } from '../../components/notice.tsx'
 import type { WindowRequest } from '../../lib/browse/load-window.ts'
+import { linkableSelection } from '../../lib/browse-link.ts'
 import { filterRecords } from '../../lib/browse/record-filter.ts'
 import { usePreferencesStore } from '../../stores/preferences-store.ts'
 import { neighbourView, type BrowseView } from './browse-view.ts'
@@ -61,13 +62,27 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
     () => (view.sort === 'newest' ? filtered.slice().reverse() : filtered),
     [filtered, view.sort],
   )
+  // A record whose id cannot live in the URL (an offset no link can hold) is still selected, just not linked.
+  const [unlinked, setUnlinked] = useState<KafkaRecord | null>(null)
   const selected = useMemo(
-    () => (view.sel ? loaded.find((r) => messageId(r) === view.sel) : undefined),
-    [loaded, view.sel],
+    () =>
+      view.sel
+        ? loaded.find((r) => messageId(r) === view.sel)
+        : unlinked && loaded.includes(unlinked)
+          ? unlinked
+          : undefined,
+    [loaded, view.sel, unlinked],
   )
 
   const detailHeading = useRef<HTMLHeadingElement>(null)
-  const onSelect = useCallback((r: KafkaRecord) => patch({ sel: messageId(r) }), [patch])
+  const onSelect = useCallback(
+    (r: KafkaRecord) => {
+      const id = messageId(r)
+      setUnlinked(linkableSelection(id) ? null : r)
+      patch({ sel: linkableSelection(id) ? id : undefined })
+    },
+    [patch],
+  )
   const liveAllowed = client.capabilities.partitionOffsets
     ? null
     : 'Live tail needs partition end offsets, which this API does not report.'
@@ -114,6 +129,15 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
           {tail.polls} poll{tail.polls === 1 ? '' : 's'}
         </p>
       )}
+      {live !== 'off' && tail.notes.length > 0 && (
+        <Notice tone="warning" role="status">
+          <ul className="space-y-0.5">
+            {tail.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
       <ListToolbar
         view={view}
         filtered={filtered}
@@ -131,7 +155,7 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,11fr)_minmax(0,9fr)]">
         <MessageList
           records={shown}
-          selected={view.sel}
+          selected={view.sel ?? (selected ? messageId(selected) : undefined)}
           onSelect={onSelect}
           onOpen={() => detailHeading.current?.focus()}
           timeZone={timeZone}

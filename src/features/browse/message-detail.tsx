@@ -8,10 +8,11 @@ import { navigate } from '../../lib/router/hash-location.ts'
 import { formatTimestamp } from '../../lib/time/format-timestamp.ts'
 import type { TimeZoneSetting } from '../../stores/preferences-store.ts'
 import { useProduceDraftStore } from '../../stores/produce-draft-store.ts'
+import { linkableSelection } from '../../lib/browse-link.ts'
 import type { BrowseView } from './browse-view.ts'
 import { HeadersTable } from './headers-table.tsx'
 import { PayloadSection } from './payload-section.tsx'
-import { messageUrl } from './window-text.ts'
+import { messageId, messageUrl } from './window-text.ts'
 
 interface Props {
   record: KafkaRecord
@@ -51,10 +52,17 @@ export function MessageDetail({ record, view, caps, timeZone, onDecoder, heading
           Partition {record.partition} · offset {record.offset}
         </h2>
         <div className="ml-auto flex flex-wrap gap-2">
-          <CopyButton
-            label="Copy link"
-            getText={() => messageUrl(view, record, `${window.location.origin}${window.location.pathname}`)}
-          />
+          {linkableSelection(messageId(record)) ? (
+            <CopyButton
+              label="Copy link"
+              getText={() => messageUrl(view, record, `${window.location.origin}${window.location.pathname}`)}
+            />
+          ) : (
+            <span className="text-xs text-amber-800 dark:text-amber-300">
+              No link: partition {record.partition}, offset {record.offset} cannot be written in a browse
+              link.
+            </span>
+          )}
           {caps.produce && (
             <Button size="sm" onClick={produceAgain}>
               Produce again

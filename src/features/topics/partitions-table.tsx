@@ -1,13 +1,19 @@
 import { useQueries } from '@tanstack/react-query'
+import { useState } from 'react'
 import { partitionOffsetsQueryOptions } from '../../api/queries/partition-offsets-query.ts'
 import type { Partition } from '../../api/types.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { ColumnHeaders } from '../../components/column-headers.tsx'
+import { Button } from '../../components/button.tsx'
 import { Link } from '../../components/link.tsx'
 import { visibleNameText } from '../../lib/visible-name.ts'
+import { boundsProblem } from '../../lib/browse/offset-window.ts'
 
 const th = 'px-3 py-2 text-left text-xs text-slate-600 dark:text-slate-300'
 const td = 'px-3 py-1.5 text-sm tabular-nums'
+
+/** Rows (and so offset reads) shown at first and per "Show more": a topic with 1,000 partitions reads lazily. */
+export const PARTITION_ROWS_PAGE = 100
 
 function count(begin?: string, end?: string): string {
   if (begin === undefined || end === undefined) return '—'
@@ -24,8 +30,10 @@ export function PartitionsTable({
   partitions: Partition[]
 }) {
   const withOffsets = connected.client.capabilities.partitionOffsets
+  const [shown, setShown] = useState(PARTITION_ROWS_PAGE)
+  const rows = partitions.slice(0, shown)
   const offsets = useQueries({
-    queries: partitions.map((p) => ({
+    queries: rows.map((p) => ({
       ...partitionOffsetsQueryOptions(connected, topic, p.id),
       enabled: withOffsets,
     })),
@@ -50,8 +58,9 @@ export function PartitionsTable({
           />
         </thead>
         <tbody className="divide-y divide-slate-100 bg-white dark:divide-slate-800 dark:bg-slate-900">
-          {partitions.map((p, i) => {
+          {rows.map((p, i) => {
             const o = offsets[i]
+            const bad = o.data ? boundsProblem(p.id, o.data) : null
             const under = p.replicas.length > 0 && p.inSync.length < p.replicas.length
             return (
               <tr key={p.id}>
@@ -76,7 +85,15 @@ export function PartitionsTable({
                 <td className={`${td} text-right`}>
                   {withOffsets ? (o.data?.end ?? (o.isError ? 'error' : '…')) : 'n/a'}
                 </td>
-                <td className={`${td} text-right`}>{count(o.data?.beginning, o.data?.end)}</td>
+                <td className={`${td} text-right`}>
+                  {bad ? (
+                    <span title={bad} className="text-red-700 dark:text-red-400">
+                      invalid offsets
+                    </span>
+                  ) : (
+                    count(o.data?.beginning, o.data?.end)
+                  )}
+                </td>
                 <td className={td}>
                   {connected.client.capabilities.browse && (
                     <Link
@@ -94,6 +111,15 @@ export function PartitionsTable({
           })}
         </tbody>
       </table>
+      {partitions.length > rows.length && (
+        <p className="flex flex-wrap items-center gap-2 border-t border-slate-200 px-3 py-2 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300">
+          Showing {rows.length.toLocaleString('en-US')} of {partitions.length.toLocaleString('en-US')}{' '}
+          partitions (their offsets are read as they are shown).
+          <Button size="sm" onClick={() => setShown((n) => n + PARTITION_ROWS_PAGE)}>
+            Show {Math.min(PARTITION_ROWS_PAGE, partitions.length - rows.length)} more
+          </Button>
+        </p>
+      )}
     </div>
   )
 }

@@ -244,3 +244,28 @@ describe('previous/next windows are exact', () => {
     )
   })
 })
+
+describe('loadWindow, a hostile endpoint', () => {
+  it("shows the adapter's note when a partition stopped making progress", async () => {
+    const t = FakeTopic.of([10])
+    const fetch = t.fetchRecords.bind(t)
+    t.fetchRecords = async (r) => ({
+      ...(await fetch({ ...r, count: 2 })),
+      note: 'Partition 0: the endpoint returned no new records after offset 1.',
+    })
+    const w = await loadWindow(t, request([0], { kind: 'beginning' }, 5))
+    expect(ids(w.records)).toEqual(['0:0', '0:1'])
+    expect(w.notes).toEqual(['Partition 0: the endpoint returned no new records after offset 1.'])
+  })
+
+  it.each([
+    [{ beginning: '10', end: '5' }, /beginning is after the end \(inverted\)/],
+    [{ beginning: '-3', end: '5' }, /never negative/],
+    [{ beginning: '0', end: '9223372036854775808' }, /largest Kafka offset/],
+  ])('refuses bounds %o with a clear message, reading nothing', async (bounds, message) => {
+    const t = FakeTopic.of([10])
+    t.getPartitionOffsets = async () => bounds
+    await expect(loadWindow(t, request([0], { kind: 'end' }, 5))).rejects.toThrow(message)
+    expect(t.fetches).toEqual([])
+  })
+})

@@ -7,6 +7,7 @@ import type { FetchRequest, FetchResult, KafkaRecord, PartitionOffsets } from '.
 import { mergeRecords, type MergeOrder } from './merge-records.ts'
 import {
   backwardRange,
+  boundsProblem,
   forwardRange,
   hasNext,
   hasPrevious,
@@ -101,6 +102,8 @@ export async function loadWindow(
 
   const plan = async (partition: number): Promise<{ range: PartitionRange; bounds?: PartitionBounds }> => {
     const bounds = withBounds ? await getBounds(partition) : undefined
+    const bad = bounds && boundsProblem(partition, bounds)
+    if (bad) throw new Error(bad)
     const { start, count } = req
     switch (start.kind) {
       case 'beginning':
@@ -152,7 +155,7 @@ export async function loadWindow(
     let count = range.count
     if (range.until !== undefined) {
       const available = BigInt(range.until) - BigInt(range.from)
-      if (available <= 0n) return { range, bounds, records: [] as KafkaRecord[] }
+      if (available <= 0n) return { range, bounds, records: [] as KafkaRecord[], stalled: undefined }
       if (available < BigInt(count)) count = Number(available)
     }
     const result = await source.fetchRecords({
@@ -169,12 +172,12 @@ export async function loadWindow(
     })
     progress.set(partition, result.records.length)
     report()
-    return { range, bounds, records: result.records }
+    return { range, bounds, records: result.records, stalled: result.note }
   }
 
   const reads = await mapLimit(req.partitions, options.concurrency ?? 4, read)
   options.onRecordsReceived?.()
-  const notes = reads.flatMap((r) => (r.range.note ? [r.range.note] : []))
+  const notes = reads.flatMap((r) => [r.range.note, r.stalled].filter((n): n is string => !!n))
 
   const merged = mergeRecords(
     reads.map((r) => r.records),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   backwardRange,
+  boundsProblem,
+  offsetProblem,
   clampCount,
   formatPositions,
   forwardRange,
@@ -169,5 +171,29 @@ describe('counts', () => {
   it('counts messages between the bounds', () => {
     expect(messageCount(bounds)).toBe('110')
     expect(messageCount(undefined)).toBe('—')
+  })
+})
+
+describe('int64 offsets', () => {
+  it('accepts 0 to 2^63 − 1 as an offset and explains anything else', () => {
+    expect(offsetProblem('0')).toBeNull()
+    expect(offsetProblem('9223372036854775807')).toBeNull()
+    expect(offsetProblem('9223372036854775808')).toMatch(/beyond the largest Kafka offset/)
+    expect(offsetProblem('-1')).toBe('Offset -1 is negative: Kafka offsets start at 0.')
+    expect(offsetProblem('1700000000s')).toMatch(/is not an offset/)
+    expect(offsetProblem('2026-11-26')).toMatch(/is not an offset/)
+    expect(offsetProblem('')).toMatch(/Enter an offset/)
+  })
+
+  it('refuses negative, oversized and inverted bounds', () => {
+    expect(boundsProblem(0, { beginning: '0', end: '10' })).toBeNull()
+    expect(boundsProblem(0, { beginning: '5', end: '5' })).toBeNull()
+    expect(boundsProblem(2, { beginning: '10', end: '3' })).toMatch(/partition 2.*inverted/)
+    expect(boundsProblem(0, { beginning: '-1', end: '3' })).toMatch(/never negative/)
+    expect(boundsProblem(0, { beginning: '0', end: '9223372036854775808' })).toMatch(/largest/)
+  })
+
+  it('drops URL positions beyond int64', () => {
+    expect([...parsePositions('0:9223372036854775808,1:5').entries()]).toEqual([[1, '5']])
   })
 })

@@ -28,6 +28,37 @@ export interface PartitionRange {
   note?: string
 }
 
+/** Kafka offsets are signed 64-bit integers; a real position is never negative. */
+export const INT64_MAX = (1n << 63n) - 1n
+export const INT64_MIN = -(1n << 63n)
+
+/**
+ * Why `text` is not an offset to read from (a whole number from 0 to 2^63 − 1), or null when it is. Never read
+ * as anything else (a time, seconds, a float).
+ */
+export function offsetProblem(text: string): string | null {
+  const s = text.trim()
+  if (s === '') return 'Enter an offset, e.g. 0 or 1250.'
+  if (/^-\d+$/.test(s)) return `Offset ${s} is negative: Kafka offsets start at 0.`
+  if (!/^\d+$/.test(s))
+    return `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}" is not an offset: an offset is a whole number, e.g. 0 or 1250.`
+  if (BigInt(s) > INT64_MAX)
+    return `Offset ${s.length > 40 ? `${s.slice(0, 40)}…` : s} is beyond the largest Kafka offset (2^63 − 1 = ${INT64_MAX}).`
+  return null
+}
+
+/** Why a partition's reported bounds cannot be used (negative, beyond int64, or beginning after end), or null. */
+export function boundsProblem(partition: number, bounds: PartitionBounds): string | null {
+  const b = BigInt(bounds.beginning)
+  const e = BigInt(bounds.end)
+  const which = `The endpoint reported partition ${partition}'s offsets as beginning ${bounds.beginning}, end ${bounds.end}`
+  if (b < 0n || e < 0n) return `${which}: offsets are never negative. These bounds cannot be used.`
+  if (b > INT64_MAX || e > INT64_MAX)
+    return `${which}: beyond the largest Kafka offset (2^63 − 1). These bounds cannot be used.`
+  if (b > e) return `${which}: the beginning is after the end (inverted). These bounds cannot be used.`
+  return null
+}
+
 export const MAX_COUNT = 10_000
 export const DEFAULT_COUNT = 50
 
@@ -193,7 +224,7 @@ export function parsePositions(text: string | null | undefined): Positions {
   if (!text) return out
   for (const part of text.split(',')) {
     const m = /^\s*(\d{1,9}):(\d{1,19})\s*$/.exec(part)
-    if (m) out.set(Number(m[1]), BigInt(m[2]).toString())
+    if (m && BigInt(m[2]) <= INT64_MAX) out.set(Number(m[1]), BigInt(m[2]).toString())
   }
   return out
 }

@@ -70,17 +70,29 @@ function controlName(cp: number): string | undefined {
   return cp < 0x20 ? C0_NAMES[cp] : cp === 0x7f ? 'DEL' : undefined
 }
 
-function isSpecial(cp: number): boolean {
-  if (cp === 0x09 || cp === 0x0a || cp === 0x0d) return false
-  return (
-    cp < 0x20 ||
-    (cp >= 0x7f && cp <= 0x9f) ||
-    cp === 0x061c ||
-    (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0x202a && cp <= 0x202e) ||
-    (cp >= 0x2060 && cp <= 0x2069) ||
-    cp === 0xfeff
-  )
+/**
+ * C0/C1 controls other than tab and line breaks, the Arabic letter mark, zero-width characters and marks,
+ * bidi embeddings/overrides/isolates, word joiner and friends, BOM. All are in the BMP (one UTF-16 unit).
+ */
+const SPECIAL = new RegExp(
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2069\\ufeff]',
+  'g',
+)
+
+/** UTF-8 length of `text[from, to)` (well-formed text: surrogates come in pairs). */
+function utf8Length(text: string, from: number, to: number): number {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4
+      i++
+    } else n += 3
+  }
+  return n
 }
 
 export function specialLabel(cp: number): string {
@@ -121,7 +133,9 @@ export function textView(
     shown += size
     if (pieces.length >= maxPieces) full = true
   }
-  for (const seg of decodeUtf8Marked(bytes.subarray(0, cut))) {
+  const segments = decodeUtf8Marked(bytes.subarray(0, cut))
+  for (let k = 0; k < segments.length; k++) {
+    const seg = segments[k]
     if (full) break
     if (seg.kind === 'invalid') {
       invalidRuns++
@@ -129,38 +143,40 @@ export function textView(
       push({ kind: 'invalid', offset: seg.offset, bytes: seg.bytes, label }, seg.bytes.length)
       continue
     }
-    // Split the text around special characters; runs of plain text stay one piece.
+    // Split the text around special characters; runs of plain text stay one piece. A regex finds them: the
+    // per-character loop it replaces took ~200 ms over a 5 MB value ("Show all").
     const text = seg.text
+    SPECIAL.lastIndex = 0
+    if (!SPECIAL.test(text)) {
+      // Nothing to mark (the usual case): one piece, its size known from where the next segment starts.
+      push({ kind: 'text', text }, (segments[k + 1]?.offset ?? cut) - seg.offset)
+      continue
+    }
     let runStart = 0
     let byteOffset = seg.offset
-    let runBytes = 0
-    for (let i = 0; i < text.length && !full;) {
-      const cp = text.codePointAt(i) ?? 0
-      const width = cp > 0xffff ? 2 : 1
-      const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
-      if (isSpecial(cp)) {
-        if (i > runStart) push({ kind: 'text', text: text.slice(runStart, i) }, runBytes)
-        if (full) break
-        const ch = text.slice(i, i + width)
-        push(
-          {
-            kind: 'special',
-            offset: byteOffset + runBytes,
-            text: ch,
-            label: specialLabel(cp),
-            title: specialTitle(cp),
-          },
-          size,
-        )
-        byteOffset += runBytes + size
-        runBytes = 0
-        runStart = i + width
-      } else {
-        runBytes += size
-      }
-      i += width
+    SPECIAL.lastIndex = 0
+    for (let m = SPECIAL.exec(text); m !== null && !full; m = SPECIAL.exec(text)) {
+      const i = m.index
+      const cp = text.charCodeAt(i)
+      const runBytes = utf8Length(text, runStart, i)
+      if (i > runStart) push({ kind: 'text', text: text.slice(runStart, i) }, runBytes)
+      if (full) break
+      const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3
+      push(
+        {
+          kind: 'special',
+          offset: byteOffset + runBytes,
+          text: text[i],
+          label: specialLabel(cp),
+          title: specialTitle(cp),
+        },
+        size,
+      )
+      byteOffset += runBytes + size
+      runStart = i + 1
     }
-    if (!full && runStart < text.length) push({ kind: 'text', text: text.slice(runStart) }, runBytes)
+    if (!full && runStart < text.length)
+      push({ kind: 'text', text: text.slice(runStart) }, utf8Length(text, runStart, text.length))
   }
   return { pieces, shownBytes: shown, totalBytes: bytes.length, truncated: shown < bytes.length, invalidRuns }
 }
