@@ -25,8 +25,8 @@ export interface RequestSummary {
 export interface ReceivedFacts {
   status: number
   contentType: string | null
-  /** Bytes read before the failure. */
-  bytes: number
+  /** Bytes read before the failure (null: fewer than declared, how many unknown). */
+  bytes: number | null
   /** What the endpoint declared (Content-Length), if anything. */
   declaredBytes: number | null
 }
@@ -111,6 +111,8 @@ const MAX_DETAILS = 20
 const MAX_DETAIL_CHARS = 500
 /** A text or HTML body is only looked at this far (the whole body stays downloadable). */
 const HEAD_BYTES = 64 * 1024
+/** How much of an error body is read to explain it: fields after a huge text are not looked for. */
+export const ERROR_BODY_PREFIX = HEAD_BYTES
 
 function asNumber(v: unknown): number | null {
   if (typeof v === 'number' && Number.isFinite(v)) return v
@@ -175,8 +177,14 @@ function firstByte(bytes: Uint8Array): number {
  * and text/plain or HTML bodies. Bodies of any size: the work is bounded (one scan, no whole-body string) and every
  * text is clipped to MAX_MESSAGE_CHARS, with how much was left out.
  */
-export function parseErrorBody(body: string | Uint8Array, contentType: string | null): ParsedErrorBody {
+export function parseErrorBody(
+  body: string | Uint8Array,
+  contentType: string | null,
+  /** The whole body's size when `body` is only its start (ERROR_BODY_PREFIX bytes are enough). */
+  totalBytes?: number,
+): ParsedErrorBody {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
+  const unread = Math.max(0, (totalBytes ?? bytes.length) - bytes.length)
   const result: ParsedErrorBody = {
     errorCode: null,
     message: null,
@@ -196,8 +204,8 @@ export function parseErrorBody(body: string | Uint8Array, contentType: string | 
     // Past the decoded head, the rest is counted in bytes.
     setMessage(result, {
       text: m.text,
-      omitted: m.omitted + restBytes,
-      approximate: restBytes > 0,
+      omitted: m.omitted + restBytes + unread,
+      approximate: restBytes + unread > 0,
     })
   }
   if (/html/i.test(contentType ?? '') || first === 0x3c) {
@@ -216,7 +224,7 @@ export function parseErrorBody(body: string | Uint8Array, contentType: string | 
   }
   let parsed: unknown
   try {
-    parsed = parseBoundedJson(bytes, { maxChars: MAX_MESSAGE_CHARS })
+    parsed = parseBoundedJson(bytes, { maxChars: MAX_MESSAGE_CHARS, totalBytes: totalBytes ?? bytes.length })
   } catch {
     textBody()
     return result

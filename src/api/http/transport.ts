@@ -2,6 +2,7 @@ import {
   hintForHttpError,
   hintForProxyError,
   KafkaRestError,
+  ERROR_BODY_PREFIX,
   MAX_MESSAGE_CHARS,
   networkErrorHint,
   omittedNote,
@@ -83,7 +84,11 @@ export interface RequestLogEntry {
 interface RawResponse {
   status: number
   contentType: string | null
-  bytes: Uint8Array
+  size: number
+  /** A success body (and small bodies we make up ourselves). */
+  bytes: Uint8Array | null
+  /** An error body, kept whole for download. */
+  blob: Blob | null
 }
 
 /** A body that failed after the headers arrived, with what is known of the answer. */
@@ -238,7 +243,11 @@ export class HttpTransport {
     try {
       raw = req.onUploadProgress
         ? await sendWithXhr(method, fetchUrl, headers, req.body, signal, req.onUploadProgress, limit)
-        : await sendWithFetch(method, fetchUrl, headers, req.body, signal, limit, req.keepalive)
+        : await sendWithFetch(method, fetchUrl, headers, req.body, signal, {
+            limit,
+            trustLength: this.settings.useProxy,
+            keepalive: req.keepalive,
+          })
     } catch (err) {
       const error = await this.failure(err, summary, req, timeout)
       finish({
@@ -252,15 +261,15 @@ export class HttpTransport {
     finish({
       status: raw.status,
       responseContentType: raw.contentType,
-      responseSize: raw.bytes.length,
+      responseSize: raw.size,
     })
     if (raw.status >= 300) {
-      const error = this.httpError(raw, summary)
+      const error = await this.httpError(raw, summary)
       entry.error = error.message
       this.sink?.(entry, 'end')
       throw error
     }
-    return { status: raw.status, contentType: raw.contentType, text: utf8.decode(raw.bytes) }
+    return { status: raw.status, contentType: raw.contentType, text: raw.bytes ? utf8.decode(raw.bytes) : '' }
   }
 
   /** Sends and parses a JSON answer (exact int64s); an empty 2xx body gives null. */
@@ -277,12 +286,15 @@ export class HttpTransport {
     }
   }
 
-  private httpError(res: RawResponse, request: RequestSummary): KafkaRestError {
-    // Bounded whatever the size: the body is scanned once, every text clipped; the whole stays a Blob to download.
-    const parsed = parseErrorBody(res.bytes, res.contentType)
-    const responseBody = res.bytes.length
-      ? new Blob([res.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' })
-      : null
+  private async httpError(res: RawResponse, request: RequestSummary): Promise<KafkaRestError> {
+    // Bounded whatever the size: only the body's start is read to explain it, every text is clipped, and the whole
+    // body stays a Blob (never a string) to download.
+    const blob = res.blob ?? (res.bytes ? new Blob([res.bytes as Uint8Array<ArrayBuffer>]) : new Blob([]))
+    const head = res.bytes
+      ? res.bytes.subarray(0, ERROR_BODY_PREFIX)
+      : new Uint8Array(await blob.slice(0, ERROR_BODY_PREFIX).arrayBuffer())
+    const parsed = parseErrorBody(head, res.contentType, res.size)
+    const responseBody = res.size ? blob : null
     const note = omittedNote(parsed.messageOmitted, parsed.messageOmittedApproximate)
     if (parsed.proxyKind) {
       return new KafkaRestError({
@@ -313,12 +325,12 @@ export class HttpTransport {
       message: `HTTP ${res.status}${code}: ${said}`,
       hint: hintForHttpError(res.status, parsed.errorCode, parsed),
       request,
-      responseText: res.bytes.length <= 1_000_000 ? utf8.decode(res.bytes) : null,
+      responseText: res.size <= 1_000_000 ? await blob.text() : null,
       responseBody,
       received: {
         status: res.status,
         contentType: res.contentType,
-        bytes: res.bytes.length,
+        bytes: res.size,
         declaredBytes: null,
       },
     })
@@ -355,9 +367,11 @@ export class HttpTransport {
       })
     }
     const got =
-      cause.declared !== null
-        ? `${cause.received.toLocaleString('en-US')} of ${cause.declared.toLocaleString('en-US')} bytes`
-        : `${cause.received.toLocaleString('en-US')} bytes`
+      cause.received === null
+        ? `fewer than the ${(cause.declared ?? 0).toLocaleString('en-US')} bytes declared`
+        : cause.declared !== null
+          ? `${cause.received.toLocaleString('en-US')} of ${cause.declared.toLocaleString('en-US')} bytes`
+          : `${cause.received.toLocaleString('en-US')} bytes`
     const bad = proxySays?.kind === 'upstream_bad_encoding'
     return new KafkaRestError({
       kind: 'invalid-response',
@@ -492,8 +506,7 @@ async function sendWithFetch(
   headers: Record<string, string>,
   body: RestRequest['body'],
   signal: AbortSignal,
-  limit: number,
-  keepalive = false,
+  { limit, trustLength, keepalive = false }: { limit: number; trustLength: boolean; keepalive?: boolean },
 ): Promise<RawResponse> {
   const res = await fetch(url, {
     method,
@@ -507,21 +520,19 @@ async function sendWithFetch(
   })
   if (res.type === 'opaqueredirect') {
     // Only a direct connection gets here (our proxy reports redirects as 502 JSON): the browser hides the target.
-    return {
-      status: 302,
-      contentType: 'application/json',
-      bytes: new TextEncoder().encode(
-        JSON.stringify({
-          error: 'upstream_redirect',
-          message:
-            'The endpoint redirected; the browser does not reveal where to. Turn on "Use proxy" to see the target, or use the final URL as the endpoint.',
-        }),
-      ),
-    }
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({
+        error: 'upstream_redirect',
+        message:
+          'The endpoint redirected; the browser does not reveal where to. Turn on "Use proxy" to see the target, or use the final URL as the endpoint.',
+      }),
+    )
+    return { status: 302, contentType: 'application/json', size: bytes.length, bytes, blob: null }
   }
   const contentType = res.headers.get('content-type')
   try {
-    return { status: res.status, contentType, bytes: await readBody(res, limit, signal) }
+    const body = await readBody(res, { limit, signal, trustLength, asBlob: res.status >= 300 })
+    return { status: res.status, contentType, ...body }
   } catch (err) {
     if (err instanceof BodyReadError)
       throw new AnswerFailure(err, res.status, contentType, res.headers.get(PROXY_REQUEST_HEADER))
@@ -560,12 +571,16 @@ function sendWithXhr(
         xhr.abort()
       }
     }
-    xhr.onload = () =>
+    xhr.onload = () => {
+      const bytes = new Uint8Array(xhr.response as ArrayBuffer)
       resolve({
         status: xhr.status,
         contentType: xhr.getResponseHeader('content-type'),
-        bytes: new Uint8Array(xhr.response as ArrayBuffer),
+        size: bytes.length,
+        bytes,
+        blob: null,
       })
+    }
     xhr.onerror = (e) =>
       reject(
         xhr.readyState >= XMLHttpRequest.HEADERS_RECEIVED && xhr.status > 0

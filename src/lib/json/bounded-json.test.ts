@@ -47,6 +47,20 @@ describe('parseBoundedJson', () => {
     expect(() => JSON.parse(deep)).not.toThrow()
   })
 
+  it('reads only the start of a body when told its whole size, returning what it has', () => {
+    const whole = bytes(JSON.stringify({ error_code: 40101, message: 'A'.repeat(1_000_000), later: 1 }))
+    const v = parseBoundedJson(whole.subarray(0, 5000), {
+      maxChars: 100,
+      totalBytes: whole.length,
+    }) as Record<string, unknown>
+    expect(v.error_code).toBe(40101)
+    expect((v.message as ClippedText).text).toBe('A'.repeat(100))
+    expect((v.message as ClippedText).approximate).toBe(true)
+    expect((v.message as ClippedText).omitted).toBeGreaterThan(999_000)
+    expect(v.later).toBeUndefined()
+    expect(parseBoundedJson(bytes('{"a":[1,2,tr'), { totalBytes: 100 })).toEqual({ a: [1, 2] })
+  })
+
   it('rejects what is not JSON', () => {
     for (const text of ['', 'Unauthorized', '{"a":1', '{"a" 1}', '"open', '[1,]x', 'nul', '{"a":1} x']) {
       expect(() => parseBoundedJson(bytes(text)), text).toThrow(SyntaxError)

@@ -21,6 +21,11 @@ export interface BoundedJsonOptions {
   maxChars?: number
   maxItems?: number
   maxDepth?: number
+  /**
+   * The size of the whole body when `bytes` is only its start: the parse then stops where the start ends and
+   * returns what it has read (a string cut there is a ClippedText counting the rest in bytes).
+   */
+  totalBytes?: number
 }
 
 const QUOTE = 0x22
@@ -43,7 +48,15 @@ export function parseBoundedJson(bytes: Uint8Array, options: BoundedJsonOptions 
   const maxItems = options.maxItems ?? 100
   const maxDepth = options.maxDepth ?? 32
   const n = bytes.length
+  const total = options.totalBytes ?? n
+  const partial = total > n
   let i = 0
+  /** The start of a body ran out (partial only): every reader returns what it has. */
+  let ended = false
+  const atEnd = (): boolean => {
+    if (partial && i >= n) ended = true
+    return ended
+  }
 
   const fail = (what: string): never => {
     throw new SyntaxError(`${what} at byte ${i}`)
@@ -56,6 +69,13 @@ export function parseBoundedJson(bytes: Uint8Array, options: BoundedJsonOptions 
     // bytes[i] is the opening quote.
     const start = i + 1
     const end = findStringEnd(bytes, start)
+    if (end < 0 && partial) {
+      const { cut } = scanHead(bytes, start, n, maxChars)
+      const kept = cut < 0 ? n : cut
+      ended = true
+      i = n
+      return new ClippedText(decodeJsonString(bytes.subarray(start, kept)), total - kept, true)
+    }
     if (end < 0) fail('Unterminated string')
     const { cut, bad } = scanHead(bytes, start, end, maxChars)
     if (bad) fail('Control character in string')
@@ -79,6 +99,11 @@ export function parseBoundedJson(bytes: Uint8Array, options: BoundedJsonOptions 
   }
 
   const literal = (word: string, value: unknown): unknown => {
+    if (partial && i + word.length > n) {
+      i = n
+      ended = true
+      return undefined
+    }
     for (let k = 0; k < word.length; k++) if (bytes[i + k] !== word.charCodeAt(k)) fail('Unexpected token')
     i += word.length
     return value
@@ -86,6 +111,7 @@ export function parseBoundedJson(bytes: Uint8Array, options: BoundedJsonOptions 
 
   const readValue = (depth: number): unknown => {
     ws()
+    if (atEnd()) return undefined
     if (i >= n) fail('Unexpected end of JSON')
     const b = bytes[i]
     if (b === QUOTE) return readString()
@@ -106,14 +132,16 @@ export function parseBoundedJson(bytes: Uint8Array, options: BoundedJsonOptions 
     i++
     const out: unknown[] = []
     ws()
+    if (atEnd()) return out
     if (bytes[i] === 0x5d) {
       i++
       return out
     }
     for (;;) {
       const v = readValue(depth)
-      if (out.length < maxItems) out.push(v)
+      if (out.length < maxItems && v !== undefined) out.push(v)
       ws()
+      if (atEnd()) return out
       if (bytes[i] === 0x2c) i++
       else if (bytes[i] === 0x5d) {
         i++
@@ -127,21 +155,25 @@ export function parseBoundedJson(bytes: Uint8Array, options: BoundedJsonOptions 
     const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>
     let count = 0
     ws()
+    if (atEnd()) return out
     if (bytes[i] === 0x7d) {
       i++
       return out
     }
     for (;;) {
       ws()
+      if (atEnd()) return out
       if (bytes[i] !== QUOTE) fail('Expected a key')
       const key = readString()
       ws()
+      if (atEnd()) return out
       if (bytes[i] !== 0x3a) fail('Expected :')
       i++
       const v = readValue(depth)
       const name = typeof key === 'string' ? key : key.text
-      if (count++ < maxItems && !(name in out)) out[name] = v
+      if (count++ < maxItems && !(name in out) && v !== undefined) out[name] = v
       ws()
+      if (atEnd()) return out
       if (bytes[i] === 0x2c) i++
       else if (bytes[i] === 0x7d) {
         i++
@@ -165,12 +197,14 @@ export function parseBoundedJson(bytes: Uint8Array, options: BoundedJsonOptions 
         }
       }
     }
-    fail('Unexpected end of JSON')
+    if (partial) ended = true
+    else fail('Unexpected end of JSON')
   }
 
   // A UTF-8 byte order mark is tolerated, as JSON.parse after TextDecoder would.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3
   const value = readValue(0)
+  if (ended) return value
   ws()
   if (i < n) fail('Unexpected data after JSON')
   return value
