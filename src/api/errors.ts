@@ -1,3 +1,4 @@
+import { groupDigits } from '../lib/group-digits.ts'
 import { ClippedText, parseBoundedJson } from '../lib/json/bounded-json.ts'
 
 /**
@@ -136,7 +137,7 @@ function clip(text: string, max: number): { text: string; omitted: number; appro
 /** "… (1,234 more characters)" for a clipped text, '' for a whole one. */
 export function omittedNote(omitted: number, approximate = false): string {
   if (omitted <= 0) return ''
-  return `… (${approximate ? 'about ' : ''}${omitted.toLocaleString('en-US')} more characters)`
+  return `… (${approximate ? 'about ' : ''}${groupDigits(omitted)} more characters)`
 }
 
 function setMessage(

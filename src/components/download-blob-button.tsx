@@ -1,3 +1,4 @@
+import { groupDigits } from '../lib/group-digits.ts'
 import { Button } from './button.tsx'
 
 /** Saves a Blob as a file (the bytes as they are: a download, never rendered). */
@@ -25,11 +26,7 @@ export function DownloadBlobButton({
   label: string
 }) {
   return (
-    <Button
-      size="sm"
-      onClick={() => saveBlob(blob, fileName)}
-      title={`${blob.size.toLocaleString('en-US')} bytes`}
-    >
+    <Button size="sm" onClick={() => saveBlob(blob, fileName)} title={`${groupDigits(blob.size)} bytes`}>
       {label}
     </Button>
   )

@@ -1,3 +1,4 @@
+import { groupDigits } from '../lib/group-digits.ts'
 import { isKafkaRestError } from '../api/errors.ts'
 import { DownloadBlobButton } from './download-blob-button.tsx'
 
@@ -12,7 +13,7 @@ const MAX_SHOWN = 4000
 
 function clipShown(text: string): string {
   return text.length > MAX_SHOWN
-    ? `${text.slice(0, MAX_SHOWN)}… (${(text.length - MAX_SHOWN).toLocaleString('en-US')} more characters)`
+    ? `${text.slice(0, MAX_SHOWN)}… (${groupDigits(text.length - MAX_SHOWN)} more characters)`
     : text
 }
 
@@ -63,7 +64,7 @@ export function ErrorAlert({
         <p className="mt-2">
           <DownloadBlobButton blob={body.blob} fileName={body.fileName} label="Download response body" />
           <span className="ml-2 text-xs text-red-700/80 dark:text-red-300/80">
-            {body.blob.size.toLocaleString('en-US')} bytes
+            {groupDigits(body.blob.size)} bytes
           </span>
         </p>
       )}

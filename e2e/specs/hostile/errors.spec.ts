@@ -11,7 +11,7 @@ test.describe('errors of any size', () => {
   const cases = [
     { scenario: 'huge-401-json', status: /HTTP 401 40101: A{100}/, extra: 29 },
     { scenario: 'huge-401-string', status: /HTTP 401: A{100}/, extra: 2 },
-    { scenario: 'huge-html', status: /HTTP 502: .*Bad Gateway \(hostile\)/, extra: 115 },
+    { scenario: 'huge-html', status: /HTTP 502: Bad Gateway \(hostile\)/, extra: 115 },
     { scenario: 'huge-text', status: /HTTP 500: A{100}/, extra: 0 },
   ]
   for (const { scenario, status, extra } of cases) {
@@ -22,11 +22,14 @@ test.describe('errors of any size', () => {
       }, testInfo) => {
         await installStallProbe(page)
         await connectPage.open()
+        // Measure the error alone: the page's own start (chunks loading, first render) is done by now.
+        await page.waitForLoadState('networkidle')
         await resetStallProbe(page)
         await connectPage.connectTo(`${hostileUrl(scenario)}/${mb}mb`, E2E.apiKey)
         const alert = connectPage.error
         await expect(alert).toContainText(status)
-        await expect(alert).toContainText(/more characters/)
+        // An HTML page is named by its title; the rest is only downloadable.
+        if (scenario !== 'huge-html') await expect(alert).toContainText(/more characters/)
         const figures = await readStallProbe(page)
         testInfo.annotations.push({
           type: 'figures',

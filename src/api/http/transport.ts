@@ -1,3 +1,4 @@
+import { groupDigits } from '../../lib/group-digits.ts'
 import {
   hintForHttpError,
   hintForProxyError,
@@ -368,10 +369,10 @@ export class HttpTransport {
     }
     const got =
       cause.received === null
-        ? `fewer than the ${(cause.declared ?? 0).toLocaleString('en-US')} bytes declared`
+        ? `fewer than the ${groupDigits(cause.declared ?? 0)} bytes declared`
         : cause.declared !== null
-          ? `${cause.received.toLocaleString('en-US')} of ${cause.declared.toLocaleString('en-US')} bytes`
-          : `${cause.received.toLocaleString('en-US')} bytes`
+          ? `${groupDigits(cause.received)} of ${groupDigits(cause.declared)} bytes`
+          : `${groupDigits(cause.received)} bytes`
     const bad = proxySays?.kind === 'upstream_bad_encoding'
     return new KafkaRestError({
       kind: 'invalid-response',
