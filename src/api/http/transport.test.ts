@@ -138,7 +138,7 @@ describe('the right diagnosis', () => {
     const e = await failure(transport(false).json({ path: '/cut-short' }))
     expect(e.kind).toBe('invalid-response')
     expect(e.message).toBe(
-      "The endpoint's answer was cut short: HTTP 200, application/json, 5,000 of 100,000 bytes received.",
+      "The endpoint's answer was cut short: HTTP 200, application/json, 5,000 of 100,000 bytes arrived.",
     )
     expect(e.received).toEqual({
       status: 200,

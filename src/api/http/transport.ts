@@ -369,7 +369,7 @@ export class HttpTransport {
     }
     const got =
       cause.received === null
-        ? `fewer than the ${groupDigits(cause.declared ?? 0)} bytes declared`
+        ? `only part of the ${groupDigits(cause.declared ?? 0)} bytes declared`
         : cause.declared !== null
           ? `${groupDigits(cause.received)} of ${groupDigits(cause.declared)} bytes`
           : `${groupDigits(cause.received)} bytes`
@@ -379,7 +379,7 @@ export class HttpTransport {
       status: err.status,
       message: bad
         ? (proxySays?.message ?? '')
-        : `The endpoint's answer was cut short: ${what}, ${got} received.${proxySays ? ` The console server saw: ${proxySays.message}` : ''}`,
+        : `The endpoint's answer was cut short: ${what}, ${got} arrived.${proxySays ? ` The console server saw: ${proxySays.message}` : ''}`,
       hint: bad
         ? 'The endpoint (or a gateway in front of it) sent a compressed answer that is broken. Turn that compression off, or check the gateway.'
         : "The endpoint (or a gateway in front of it) broke off its answer: it may have crashed, restarted or hit a limit of its own. Retry; if it keeps happening, check the endpoint's logs.",
