@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import type { ProxyFailureLog } from './proxy/failure-log.ts'
 import { hostGuard, sameOriginGuard } from './proxy/request-guard.ts'
 import { serveDist } from './static-files.ts'
 
@@ -6,6 +7,8 @@ import { serveDist } from './static-files.ts'
 export interface ClientConfig {
   proxy: boolean
   sandbox: { endpoint: string; apiKey: string } | null
+  /** The largest answer the console reads (the proxy's --max-response), in bytes. */
+  maxResponseBytes?: number
 }
 
 export interface ConsoleAppOptions {
@@ -13,6 +16,8 @@ export interface ConsoleAppOptions {
   clientConfig: () => ClientConfig
   /** Folder of the built SPA; omitted under `vite` dev, where Vite serves it. */
   distDir?: string
+  /** Failed upstream bodies the proxy recorded (served at /api/proxy-failures/<id>). */
+  proxyFailures?: ProxyFailureLog
 }
 
 /**
@@ -33,6 +38,16 @@ export function createConsoleApp(options: ConsoleAppOptions): Hono {
   app.get('/api/config', (c) => {
     c.header('cache-control', 'no-store')
     return c.json(options.clientConfig())
+  })
+  app.get('/api/proxy-failures/:id', (c) => {
+    c.header('cache-control', 'no-store')
+    const failure = options.proxyFailures?.get(c.req.param('id').slice(0, 100)) ?? null
+    if (!failure)
+      return c.json(
+        { error: 'not_found', message: 'No body failure is recorded for this request (or it has expired).' },
+        404,
+      )
+    return c.json(failure)
   })
   app.all('/api/*', (c) => c.json({ error: 'not_found', message: `No such API route: ${c.req.path}` }, 404))
   if (options.distDir) {

@@ -8,6 +8,7 @@ describe('server options', () => {
       host: '127.0.0.1',
       port: 8080,
       maxBodyBytes: 100 * 1024 * 1024,
+      maxResponseBytes: 256 * 1024 * 1024,
       timeoutMs: 120_000,
       allowTargets: [],
     })
@@ -42,6 +43,10 @@ describe('server options', () => {
       maxBodyBytes: 5 * 1024 * 1024,
       timeoutMs: 30_000,
       sandbox: { enabled: false, port: 9999 },
+    })
+    expect(parseServerOptions(['--max-response', '1gb'], {})).toMatchObject({ maxResponseBytes: 1024 ** 3 })
+    expect(parseServerOptions([], { KRC_MAX_RESPONSE: '64mb' })).toMatchObject({
+      maxResponseBytes: 64 * 1024 * 1024,
     })
     expect(parseServerOptions(['--sandbox-in-memory', '--no-demo-data'], {})).toMatchObject({
       sandbox: { dataDir: null, demoData: false },

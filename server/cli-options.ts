@@ -7,6 +7,7 @@ export interface ServerOptions {
   allowTargets: string[]
   allowedHosts: string[]
   maxBodyBytes: number
+  maxResponseBytes: number
   timeoutMs: number
   build: boolean
   verbose: boolean
@@ -30,6 +31,7 @@ Options (environment variable in brackets):
                            e.g. https://*.example.com, http://10.0.0.5:8082, kafka.internal:*
   --allowed-host <name>    extra Host name the server answers to, repeatable [KRC_ALLOWED_HOSTS]
   --max-body <size>        largest request body the proxy forwards     [KRC_MAX_BODY] default 100mb
+  --max-response <size>    largest answer the proxy (and the SPA) reads [KRC_MAX_RESPONSE] default 256mb
   --timeout <seconds>      how long the proxy waits for an answer      [KRC_TIMEOUT]  default 120
   --no-build               do not build dist/ even when it is missing or stale
   --verbose                log one line per proxied request (never headers or keys)
@@ -78,6 +80,7 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
       'allow-target': { type: 'string', multiple: true },
       'allowed-host': { type: 'string', multiple: true },
       'max-body': { type: 'string' },
+      'max-response': { type: 'string' },
       timeout: { type: 'string' },
       build: { type: 'boolean' },
       verbose: { type: 'boolean' },
@@ -114,6 +117,7 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
     allowTargets,
     allowedHosts: [...(values['allowed-host'] ?? []), ...splitPatternList(env.KRC_ALLOWED_HOSTS)],
     maxBodyBytes: parseSize(values['max-body'] ?? env.KRC_MAX_BODY ?? '100mb'),
+    maxResponseBytes: parseSize(values['max-response'] ?? env.KRC_MAX_RESPONSE ?? '256mb'),
     timeoutMs: parseSeconds(values.timeout ?? env.KRC_TIMEOUT ?? '120', '--timeout'),
     build: values.build ?? true,
     verbose: values.verbose ?? false,

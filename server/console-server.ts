@@ -2,6 +2,7 @@ import { getRequestListener } from '@hono/node-server'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createConsoleApp, type ConsoleAppOptions } from './app.ts'
+import { ProxyFailureLog } from './proxy/failure-log.ts'
 import {
   createProxyHandler,
   isProxyPath,
@@ -27,9 +28,11 @@ export interface RunningConsoleServer {
 
 /** One request listener for the console: the proxy for `/proxy/*`, the Hono app for everything else. */
 export function consoleListener(options: ConsoleAppOptions & { proxy: ProxyOptions }): NodeHandler {
-  const app = createConsoleApp(options)
+  // One record of failed upstream bodies, written by the proxy and read through /api/proxy-failures/<id>.
+  const failures = options.proxy.failures ?? new ProxyFailureLog()
+  const app = createConsoleApp({ ...options, proxyFailures: failures })
   const honoListener = getRequestListener(app.fetch)
-  const proxy = createProxyHandler({ ...options.proxy, hostnames: options.hostnames })
+  const proxy = createProxyHandler({ ...options.proxy, failures, hostnames: options.hostnames })
   return (req, res) => (isProxyPath(req.url) ? proxy(req, res) : void honoListener(req, res))
 }
 

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   const clientConfig: ClientConfig = {
     proxy: true,
     sandbox: sandbox ? { endpoint: sandbox.url, apiKey: sandbox.apiKeys[0] } : null,
+    maxResponseBytes: options.maxResponseBytes,
   }
   const running = await startConsoleServer({
     host: options.host,
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     proxy: {
       policy: new TargetPolicy(allow),
       maxBodyBytes: options.maxBodyBytes,
+      maxResponseBytes: options.maxResponseBytes,
       timeoutMs: options.timeoutMs,
       log: options.verbose ? (line) => log(`proxy ${line}`) : undefined,
     },

@@ -11,6 +11,10 @@ export type ProxyErrorKind =
   | 'upstream_unreachable'
   | 'upstream_timeout'
   | 'upstream_redirect'
+  /** The endpoint's answer is over --max-response (declared, so refused before anything was sent). */
+  | 'upstream_too_large'
+  /** The endpoint compressed its answer with an encoding the proxy does not decode. */
+  | 'upstream_encoding'
 
 export interface ProxyError {
   status: number

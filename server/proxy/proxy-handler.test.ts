@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request as undiciRequest } from 'undici'
 import { startConsoleServer, type RunningConsoleServer } from '../console-server.ts'
@@ -55,6 +56,51 @@ beforeAll(async () => {
         clearInterval(timer)
         endlessClosed = true
       })
+      return
+    }
+    if (url.pathname.endsWith('/redirect-relative')) {
+      res.writeHead(301, { location: '../elsewhere?x=1' }).end()
+      return
+    }
+    if (url.pathname.endsWith('/big-declared')) {
+      // Declares more than the test proxy's limit; sends a little, then nothing.
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) })
+      res.write('{"data":[')
+      return
+    }
+    if (url.pathname.endsWith('/big-chunked')) {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const timer = setInterval(() => res.write(Buffer.alloc(64 * 1024, 0x41)), 2)
+      res.on('close', () => clearInterval(timer))
+      return
+    }
+    const encoded = /\/encoded-(gzip|br|zstd)$/.exec(url.pathname)
+    if (encoded) {
+      const plain = Buffer.from(JSON.stringify({ hello: 'world'.repeat(1000) }))
+      const body =
+        encoded[1] === 'gzip' ? gzipSync(plain) : encoded[1] === 'br' ? brotliCompressSync(plain) : plain
+      res
+        .writeHead(200, {
+          'content-type': 'application/json',
+          'content-encoding': encoded[1],
+          'content-length': String(body.length),
+        })
+        .end(body)
+      return
+    }
+    if (url.pathname.endsWith('/gzip-bomb')) {
+      // 64 MiB of zeros in about 64 KB: concatenated gzip members are one valid stream.
+      const member = gzipSync(Buffer.alloc(1024 * 1024))
+      const body = Buffer.concat(Array.from({ length: 64 }, () => member))
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(body)
+      return
+    }
+    if (url.pathname.endsWith('/corrupt-gzip')) {
+      const body = Buffer.concat([
+        gzipSync(Buffer.alloc(100_000, 0x41)).subarray(0, 200),
+        Buffer.alloc(100, 7),
+      ])
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(body)
       return
     }
     if (url.pathname.endsWith('/no-content')) {
@@ -115,7 +161,13 @@ afterAll(async () => {
  * `app.request` would, but over HTTP: the URL's host is replaced by the server's address, the Host header kept.
  */
 async function makeApp(
-  opts: { allow?: string[]; maxBodyBytes?: number; timeoutMs?: number; log?: (l: string) => void } = {},
+  opts: {
+    allow?: string[]
+    maxBodyBytes?: number
+    maxResponseBytes?: number
+    timeoutMs?: number
+    log?: (l: string) => void
+  } = {},
 ): Promise<Served> {
   const server = await startConsoleServer({
     host: '127.0.0.1',
@@ -124,6 +176,7 @@ async function makeApp(
     proxy: {
       policy: new TargetPolicy(opts.allow ?? []),
       maxBodyBytes: opts.maxBodyBytes ?? 1024 * 1024,
+      maxResponseBytes: opts.maxResponseBytes,
       timeoutMs: opts.timeoutMs ?? 5_000,
       log: opts.log,
     },
@@ -285,14 +338,19 @@ describe('proxy forwarding', () => {
   it('does not follow redirects and says where it would have gone', async () => {
     const before = hits.length
     const res = await proxied(await makeApp(), '/redirect')
-    expect(res.status).toBe(302)
+    // Not a 3xx: a browser's fetch would hide a 3xx answer (and the target it names) as an opaque redirect.
+    expect(res.status).toBe(502)
     expect(res.headers.get('location')).toBeNull()
     const body = await res.json()
     expect(body).toMatchObject({
       error: 'upstream_redirect',
+      status: 302,
       location: 'http://169.254.169.254/latest/meta-data/',
     })
+    expect(body.message).toContain('to http://169.254.169.254/latest/meta-data/')
     expect(hits.length).toBe(before + 1)
+    const relative = await (await proxied(await makeApp(), '/a/redirect-relative')).json()
+    expect(relative).toMatchObject({ status: 301, location: `${upstreamUrl}/base/elsewhere?x=1` })
   })
 
   it('never logs credentials', async () => {
@@ -404,6 +462,103 @@ describe('proxy errors', () => {
     const res = await proxied(await makeApp(), '/cut')
     expect(res.status).toBe(200)
     await expect(res.arrayBuffer()).rejects.toThrow()
+  })
+})
+
+async function failureOf(app: Served, res: Response) {
+  const id = res.headers.get('x-kafka-rest-proxy-request')
+  expect(id).toMatch(/^[0-9a-f]{12}-[0-9a-z]+$/)
+  return app.request(`http://127.0.0.1:8080/api/proxy-failures/${id}`, { headers: ORIGIN_HEADERS })
+}
+
+describe('proxy: broken and oversized answers', () => {
+  it('passes Content-Length through and names every answer with a request id', async () => {
+    const app = await makeApp()
+    const res = await proxied(app, '/cut')
+    expect(res.headers.get('content-length')).toBe('1000')
+    const ok = await proxied(app, '/v3/clusters')
+    expect(ok.headers.get('x-kafka-rest-proxy-request')).toBeTruthy()
+    expect((await failureOf(app, ok)).status).toBe(404)
+  })
+
+  it('records why a body broke off, for the client to ask (GET /api/proxy-failures/<id>)', async () => {
+    const app = await makeApp()
+    const res = await proxied(app, '/cut')
+    await expect(res.arrayBuffer()).rejects.toThrow()
+    const failure = await failureOf(app, res)
+    expect(failure.status).toBe(200)
+    expect(await failure.json()).toMatchObject({
+      kind: 'upstream_cut_short',
+      status: 200,
+      contentType: 'application/octet-stream',
+      declaredBytes: 1000,
+      receivedBytes: 100,
+    })
+  })
+
+  it('the failure route has the same Host and Origin guards as every route', async () => {
+    const app = await makeApp()
+    const res = await proxied(app, '/cut')
+    await expect(res.arrayBuffer()).rejects.toThrow()
+    const id = res.headers.get('x-kafka-rest-proxy-request')
+    const foreignHost = await app.request(`http://evil.example:8080/api/proxy-failures/${id}`)
+    expect(foreignHost.status).toBe(403)
+    const foreignOrigin = await app.request(`http://127.0.0.1:8080/api/proxy-failures/${id}`, {
+      headers: { ...ORIGIN_HEADERS, origin: 'http://evil.example' },
+    })
+    expect(foreignOrigin.status).toBe(403)
+  })
+
+  it('refuses a declared answer over --max-response before passing anything on', async () => {
+    const app = await makeApp({ maxResponseBytes: 1024 * 1024 })
+    const res = await proxied(app, '/big-declared')
+    expect(res.status).toBe(502)
+    const body = await res.json()
+    expect(body).toMatchObject({ error: 'upstream_too_large', declaredBytes: 10 * 1024 * 1024 })
+    expect(body.message).toMatch(/is 10 MiB, over the proxy's limit of 1 MiB/)
+  })
+
+  it('cuts a streamed answer at --max-response and records why', async () => {
+    const app = await makeApp({ maxResponseBytes: 1024 * 1024 })
+    const res = await proxied(app, '/big-chunked')
+    expect(res.status).toBe(200)
+    await expect(res.arrayBuffer()).rejects.toThrow()
+    expect(await (await failureOf(app, res)).json()).toMatchObject({ kind: 'upstream_too_large' })
+  })
+
+  it.each(['gzip', 'br'])('decodes a %s answer (and drops its now-wrong Content-Length)', async (enc) => {
+    const res = await proxied(await makeApp(), `/encoded-${enc}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-encoding')).toBeNull()
+    expect(res.headers.get('content-length')).toBeNull()
+    expect(await res.json()).toEqual({ hello: 'world'.repeat(1000) })
+  })
+
+  it('refuses an encoding it cannot decode, clearly', async () => {
+    const res = await proxied(await makeApp(), '/encoded-zstd')
+    expect(res.status).toBe(502)
+    const body = await res.json()
+    expect(body).toMatchObject({ error: 'upstream_encoding', encoding: 'zstd' })
+    expect(body.message).toMatch(/Content-Encoding "zstd"/)
+  })
+
+  it('stops a gzip bomb at the limit, counted in decoded bytes, with bounded memory', async () => {
+    const app = await makeApp({ maxResponseBytes: 4 * 1024 * 1024 })
+    const before = process.memoryUsage().rss
+    const res = await proxied(app, '/gzip-bomb')
+    await expect(res.arrayBuffer()).rejects.toThrow()
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024)
+    expect(await (await failureOf(app, res)).json()).toMatchObject({
+      kind: 'upstream_too_large',
+      contentEncoding: 'gzip',
+    })
+  })
+
+  it('records a corrupt compressed answer as such', async () => {
+    const app = await makeApp()
+    const res = await proxied(app, '/corrupt-gzip')
+    await expect(res.arrayBuffer()).rejects.toThrow()
+    expect(await (await failureOf(app, res)).json()).toMatchObject({ kind: 'upstream_bad_encoding' })
   })
 })
 

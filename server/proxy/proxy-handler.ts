@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Transform, type Readable } from 'node:stream'
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import { request, type Agent } from 'undici'
+import { PROXY_REQUEST_HEADER, ProxyFailureLog, type ProxyFailure } from './failure-log.ts'
 import { checkHost, checkSameOrigin } from './guards.ts'
 import { writeProxyError, type ProxyError } from './proxy-error.ts'
 import type { TargetPolicy } from './target-policy.ts'
@@ -32,6 +34,10 @@ export interface ProxyOptions {
   policy: TargetPolicy
   /** Largest request body forwarded, in bytes. */
   maxBodyBytes: number
+  /** Largest answer passed back, in bytes after decoding (default 256 MiB). */
+  maxResponseBytes?: number
+  /** Where failed upstream bodies are recorded for the client to ask about (GET /api/proxy-failures/<id>). */
+  failures?: ProxyFailureLog
   /** How long to wait for the endpoint's answer (and the longest pause inside a streamed body). */
   timeoutMs: number
   connectTimeoutMs?: number
@@ -160,6 +166,78 @@ function describeUnreachable(code: string | undefined, target: URL): string {
 }
 
 const LARGE_BODY = 1024 * 1024
+export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
+const MAX_LOCATION = 2000
+
+class ResponseTooLargeError extends Error {}
+
+/** The decoders for the encodings the proxy undoes; anything else is refused. */
+const DECODERS: Record<string, () => Transform> = {
+  gzip: () => createGunzip(),
+  'x-gzip': () => createGunzip(),
+  deflate: () => createInflate(),
+  br: () => createBrotliDecompress(),
+}
+
+function one(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v
+}
+
+/** Where a redirect wanted to go, resolved against the request's URL and capped (an endpoint's header is data). */
+function redirectTarget(location: string | undefined, target: URL): string | undefined {
+  if (!location) return undefined
+  let to = location
+  try {
+    to = new URL(location, target).href
+  } catch {
+    // Not a URL: shown as sent.
+  }
+  return to.length > MAX_LOCATION ? `${to.slice(0, MAX_LOCATION)}…` : to
+}
+
+function bodyFailureMessage(
+  err: unknown,
+  f: Pick<ProxyFailure, 'declaredBytes' | 'receivedBytes' | 'status' | 'contentType'>,
+  limit: number,
+  timeoutMs: number,
+): { kind: ProxyFailure['kind']; message: string; code: string | null } {
+  const what = `HTTP ${f.status}, ${f.contentType ?? 'no content type'}`
+  const got =
+    f.declaredBytes !== null
+      ? `${f.receivedBytes.toLocaleString('en-US')} of ${f.declaredBytes.toLocaleString('en-US')} bytes`
+      : `${f.receivedBytes.toLocaleString('en-US')} bytes`
+  if (err instanceof ResponseTooLargeError) {
+    return {
+      kind: 'upstream_too_large',
+      message: `The endpoint's answer (${what}) grew past the proxy's limit of ${formatBytes(limit)} (after decoding); it was cut off there. Ask for less data, or start the server with a larger --max-response.`,
+      code: null,
+    }
+  }
+  const code = errorCode(err) ?? null
+  if (
+    code?.startsWith('Z_') ||
+    code === 'ERR_BROTLI' ||
+    /incorrect header|invalid|unexpected end of file/i.test((err as Error)?.message ?? '')
+  ) {
+    return {
+      kind: 'upstream_bad_encoding',
+      message: `The endpoint's compressed answer (${what}) could not be decoded after ${got}${code ? ` (${code})` : ''}.`,
+      code,
+    }
+  }
+  if (code === 'UND_ERR_BODY_TIMEOUT') {
+    return {
+      kind: 'upstream_cut_short',
+      message: `The endpoint stopped sending its answer (${what}) for ${Math.round(timeoutMs / 1000)} s after ${got}.`,
+      code,
+    }
+  }
+  return {
+    kind: 'upstream_cut_short',
+    message: `The endpoint broke off its answer (${what}) after ${got}${code ? ` (${code})` : ''}.`,
+    code,
+  }
+}
 
 function upstreamError(
   err: unknown,
@@ -233,6 +311,8 @@ function upstreamError(
  */
 export function createProxyHandler(options: ProxyOptions & { hostnames: ReadonlySet<string> }): NodeHandler {
   const { policy, maxBodyBytes, timeoutMs, hostnames } = options
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
+  const failures = options.failures ?? new ProxyFailureLog()
   const agent =
     options.agent ?? createUpstreamAgent({ connectTimeoutMs: options.connectTimeoutMs ?? 10_000, timeoutMs })
 
@@ -289,39 +369,95 @@ export function createProxyHandler(options: ProxyOptions & { hostnames: Readonly
         res.off('close', onClientGone)
         const status = upstream.statusCode
         logLine(status)
+        const answer = upstream.body
+        const discard = () => void answer.dump().catch(() => {})
         if (status >= 300 && status < 400 && status !== 304) {
-          upstream.body.dump().catch(() => {})
-          const location = upstream.headers['location']
-          const to = Array.isArray(location) ? location[0] : location
+          discard()
+          const to = redirectTarget(one(upstream.headers['location']), target)
+          // Not the 3xx itself: a browser's fetch hides any 3xx answer (redirect: 'manual' makes it opaque), and with
+          // it the target this error names.
           return writeProxyError(res, {
-            status,
+            status: 502,
             kind: 'upstream_redirect',
-            message: `The endpoint redirected (${status})${to ? ` to ${to}` : ''}. The proxy does not follow redirects: use the final URL as the endpoint.`,
-            extra: to ? { location: to } : {},
+            message: `The endpoint redirected (${status})${to ? ` to ${to}` : ' without saying where'}. The proxy does not follow redirects: use the final URL as the endpoint.`,
+            extra: to ? { status, location: to } : { status },
           })
         }
-        const head: Record<string, string> = { ...SECURITY_HEADERS }
-        const contentType = upstream.headers['content-type']
-        if (typeof contentType === 'string') head['content-type'] = contentType
-        const contentLength = upstream.headers['content-length']
-        if (typeof contentLength === 'string') head['content-length'] = contentLength
+        const contentType = one(upstream.headers['content-type']) ?? null
+        const rawEncoding = one(upstream.headers['content-encoding'])?.trim().toLowerCase() ?? ''
+        const encoding = rawEncoding === 'identity' ? '' : rawEncoding
+        const lengthHeader = one(upstream.headers['content-length'])
+        const declared =
+          lengthHeader !== undefined && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null
+        const nullBody = NULL_BODY_STATUSES.has(status) || method === 'HEAD'
+        if (!nullBody && encoding && !(encoding in DECODERS)) {
+          discard()
+          return writeProxyError(res, {
+            status: 502,
+            kind: 'upstream_encoding',
+            message: `The endpoint answered HTTP ${status} with Content-Encoding "${encoding.slice(0, 100)}", which the proxy cannot decode (it decodes gzip, deflate and br). Configure the endpoint or its gateway not to compress answers this way.`,
+            extra: { status, encoding: encoding.slice(0, 100) },
+          })
+        }
+        if (!nullBody && !encoding && declared !== null && declared > maxResponseBytes) {
+          discard()
+          return writeProxyError(res, {
+            status: 502,
+            kind: 'upstream_too_large',
+            message: `The endpoint's answer (HTTP ${status}, ${contentType ?? 'no content type'}) is ${formatBytes(declared)}, over the proxy's limit of ${formatBytes(maxResponseBytes)}. Ask for less data (fewer records or a smaller max_bytes), or start the server with a larger --max-response.`,
+            extra: { status, declaredBytes: declared, limit: maxResponseBytes },
+          })
+        }
+        const id = failures.nextId()
+        const head: Record<string, string> = { ...SECURITY_HEADERS, [PROXY_REQUEST_HEADER]: id }
+        if (contentType !== null) head['content-type'] = contentType
+        // Passed through so the client can tell a short body from a complete one; a decoded body has no known length.
+        if (declared !== null && !encoding) head['content-length'] = String(declared)
         res.writeHead(status, head)
-        if (NULL_BODY_STATUSES.has(status) || method === 'HEAD') {
+        if (nullBody) {
           res.end()
-          upstream.body.dump().catch(() => {})
+          discard()
           return
         }
-        // A body cut mid-stream destroys the client connection, so the client sees a failure, not a short body;
-        // a client gone mid-stream stops the upstream read. (`pipe` plus two listeners, not `pipeline`: that
-        // creates an AbortController and a DOMException per request, a tenth of the proxy's CPU for small bodies.)
-        const answer = upstream.body
+        // A body that fails mid-stream destroys the client connection, so the client sees a failure, not a short
+        // body; the reason is recorded under the request id for the client to ask about. A client gone mid-stream
+        // stops the upstream read. (`pipe` plus listeners, not `pipeline`: that creates an AbortController and a
+        // DOMException per request, a tenth of the proxy's CPU for small bodies.)
+        const decoder = encoding ? DECODERS[encoding]() : null
+        const out: Readable = decoder ? answer.pipe(decoder) : answer
+        let received = 0
+        let failed = false
+        const fail = (err: unknown) => {
+          if (failed) return
+          failed = true
+          const facts = {
+            status,
+            contentType,
+            declaredBytes: encoding ? null : declared,
+            receivedBytes: received,
+          }
+          const why = bodyFailureMessage(err, facts, maxResponseBytes, timeoutMs)
+          if (!res.destroyed) {
+            failures.record({ id, ...facts, ...why, contentEncoding: encoding || null })
+            logLine(status, ` (body failed: ${why.code ?? why.kind} after ${received} bytes)`)
+          }
+          answer.destroy()
+          decoder?.destroy()
+          res.destroy()
+        }
+        out.on('data', (chunk: Buffer) => {
+          received += chunk.length
+          if (received > maxResponseBytes) fail(new ResponseTooLargeError())
+        })
+        answer.on('error', fail)
+        decoder?.on('error', fail)
         const stop = () => {
           if (!answer.readableEnded) answer.destroy()
+          decoder?.destroy()
         }
-        answer.on('error', () => res.destroy())
         res.on('error', stop)
         res.once('close', stop)
-        answer.pipe(res)
+        out.pipe(res)
       },
       (err: unknown) => {
         res.off('close', onClientGone)

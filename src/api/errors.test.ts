@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hintForHttpError, parseErrorBody } from './errors.ts'
+import { hintForHttpError, MAX_MESSAGE_CHARS, omittedNote, parseErrorBody } from './errors.ts'
 
 describe('parseErrorBody', () => {
   it('reads Confluent 5-digit and HTTP codes', () => {
@@ -58,5 +58,60 @@ describe('hintForHttpError', () => {
       /Topic not found/,
     )
     expect(hintForHttpError(500, 50003, { html: false })).toMatch(/retriable/)
+  })
+})
+
+describe('parseErrorBody with bodies of any size', () => {
+  const MB = 1024 * 1024
+  const bytes = (s: string) => new TextEncoder().encode(s)
+
+  it('clips a huge JSON message and says how much was left out, reading fields after it', () => {
+    const p = parseErrorBody(
+      bytes(JSON.stringify({ message: 'A'.repeat(2 * MB), error_code: 40101 })),
+      'application/json',
+    )
+    expect(p.errorCode).toBe(40101)
+    expect(p.message).toBe('A'.repeat(MAX_MESSAGE_CHARS))
+    expect(p.messageOmitted).toBe(2 * MB - MAX_MESSAGE_CHARS)
+  })
+
+  it('clips a bare JSON string, nested IBM messages and validation errors', () => {
+    expect(parseErrorBody(bytes(JSON.stringify('é'.repeat(5000))), 'application/json')).toMatchObject({
+      message: 'é'.repeat(MAX_MESSAGE_CHARS),
+      messageOmitted: 3000,
+      messageOmittedApproximate: false,
+    })
+    expect(
+      parseErrorBody(bytes(JSON.stringify({ error: { message: 'B'.repeat(3000), error_code: 500 } })), null),
+    ).toMatchObject({ errorCode: 500, messageOmitted: 1000 })
+    const p = parseErrorBody(
+      bytes(JSON.stringify({ error_code: 400, validation_errors: Array(50).fill('C'.repeat(1000)) })),
+      'application/json',
+    )
+    expect(p.details).toHaveLength(21)
+    expect(p.details[0]).toBe(`${'C'.repeat(500)}… (500 more characters)`)
+    expect(p.details[20]).toBe('… and 30 more')
+  })
+
+  it('reads only the start of a huge text or HTML body', () => {
+    const text = parseErrorBody(bytes('D'.repeat(20 * MB)), 'text/plain')
+    expect(text.message).toBe('D'.repeat(MAX_MESSAGE_CHARS))
+    expect(text.messageOmitted).toBe(20 * MB - MAX_MESSAGE_CHARS)
+    expect(text.messageOmittedApproximate).toBe(true)
+    const html = parseErrorBody(
+      bytes(`<!doctype html><title>Sign in</title><body>${'E'.repeat(20 * MB)}</body>`),
+      'text/html',
+    )
+    expect(html).toMatchObject({ html: true, message: 'Sign in' })
+    // Not JSON although it starts like it: shown as text, clipped.
+    expect(parseErrorBody(bytes(`{"message": "${'F'.repeat(3 * MB)}`), 'application/json')).toMatchObject({
+      message: `{"message": "${'F'.repeat(MAX_MESSAGE_CHARS - 13)}`,
+    })
+  })
+
+  it('omittedNote says how much more there is', () => {
+    expect(omittedNote(0)).toBe('')
+    expect(omittedNote(1234567)).toBe('… (1,234,567 more characters)')
+    expect(omittedNote(5, true)).toBe('… (about 5 more characters)')
   })
 })

@@ -1,3 +1,6 @@
+import { groupDigits } from '../lib/group-digits.ts'
+import { ClippedText, parseBoundedJson } from '../lib/json/bounded-json.ts'
+
 /**
  * One error type for every dialect. It keeps what the endpoint said (status, error code, message) and adds
  * a hint the UI shows: what probably happened and what to do.
@@ -21,6 +24,16 @@ export interface RequestSummary {
   url: string
 }
 
+/** What arrived of an answer that could not be used (cut short, too large): the endpoint's side of the story. */
+export interface ReceivedFacts {
+  status: number
+  contentType: string | null
+  /** Bytes read before the failure (null: fewer than declared, how many unknown). */
+  bytes: number | null
+  /** What the endpoint declared (Content-Length), if anything. */
+  declaredBytes: number | null
+}
+
 export class KafkaRestError extends Error {
   readonly kind: RestErrorKind
   readonly status: number | null
@@ -34,8 +47,12 @@ export class KafkaRestError extends Error {
   /** For proxy errors: the proxy's error kind (e.g. upstream_unreachable) and system code. */
   readonly proxyKind: string | null
   readonly systemCode: string | null
-  /** The error response's body (Karapace reports per-record results inside a 422). */
+  /** The error response's body (Karapace reports per-record results inside a 422); only when under 1 MB. */
   readonly responseText: string | null
+  /** The whole error body as received, for download (kept as bytes, never as one big string). */
+  readonly responseBody: Blob | null
+  /** For an answer that broke off or was too large: what was received. */
+  readonly received: ReceivedFacts | null
 
   constructor(init: {
     kind: RestErrorKind
@@ -49,6 +66,8 @@ export class KafkaRestError extends Error {
     proxyKind?: string | null
     systemCode?: string | null
     responseText?: string | null
+    responseBody?: Blob | null
+    received?: ReceivedFacts | null
   }) {
     super(init.message)
     this.name = 'KafkaRestError'
@@ -62,6 +81,8 @@ export class KafkaRestError extends Error {
     this.proxyKind = init.proxyKind ?? null
     this.systemCode = init.systemCode ?? null
     this.responseText = init.responseText ?? null
+    this.responseBody = init.responseBody ?? null
+    this.received = init.received ?? null
   }
 }
 
@@ -71,75 +92,188 @@ export function isKafkaRestError(e: unknown): e is KafkaRestError {
 
 export interface ParsedErrorBody {
   errorCode: number | null
+  /** What the endpoint said, clipped to its first MAX_MESSAGE_CHARS characters. */
   message: string | null
+  /** Characters of the message left out (0 when it was shown whole). */
+  messageOmitted: number
+  /** `messageOmitted` counts bytes: a huge message is not walked character by character. */
+  messageOmittedApproximate: boolean
   details: string[]
   /** The body was HTML (a gateway or login page rather than the REST API). */
   html: boolean
   /** Our own proxy's error kind, from `{ "error": "<kind>" }`. */
   proxyKind: string | null
   systemCode: string | null
+  /** What else our proxy said (e.g. a redirect's `location`), when it is a short text or a number. */
+  proxyFacts: Record<string, string | number>
 }
+
+/** The most of any endpoint text that reaches an error, an alert or the request log. */
+export const MAX_MESSAGE_CHARS = 2000
+const MAX_DETAILS = 20
+const MAX_DETAIL_CHARS = 500
+/** A text or HTML body is only looked at this far (the whole body stays downloadable). */
+const HEAD_BYTES = 64 * 1024
+/** How much of an error body is read to explain it: fields after a huge text are not looked for. */
+export const ERROR_BODY_PREFIX = HEAD_BYTES
 
 function asNumber(v: unknown): number | null {
   if (typeof v === 'number' && Number.isFinite(v)) return v
-  if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v)
+  if (typeof v === 'string' && /^\d{1,15}$/.test(v)) return Number(v)
   return null
 }
 
-function asText(v: unknown): string | null {
-  return typeof v === 'string' && v.trim() ? v.trim() : null
+function asText(v: unknown): { text: string; omitted: number; approximate: boolean } | null {
+  if (v instanceof ClippedText)
+    return { text: v.text.trimStart(), omitted: v.omitted, approximate: v.approximate }
+  if (typeof v !== 'string' || !v.trim()) return null
+  return clip(v.trim(), MAX_MESSAGE_CHARS)
+}
+
+function clip(text: string, max: number): { text: string; omitted: number; approximate: boolean } {
+  return text.length > max
+    ? { text: text.slice(0, max), omitted: text.length - max, approximate: false }
+    : { text, omitted: 0, approximate: false }
+}
+
+/** "… (1,234 more characters)" for a clipped text, '' for a whole one. */
+export function omittedNote(omitted: number, approximate = false): string {
+  if (omitted <= 0) return ''
+  return `… (${approximate ? 'about ' : ''}${groupDigits(omitted)} more characters)`
+}
+
+function setMessage(
+  result: ParsedErrorBody,
+  m: { text: string; omitted: number; approximate: boolean } | null,
+) {
+  result.message = m?.text ?? null
+  result.messageOmitted = m?.omitted ?? 0
+  result.messageOmittedApproximate = m?.approximate ?? false
+}
+
+const utf8 = new TextDecoder()
+
+/**
+ * The start of a body as text, for text and HTML bodies: at most HEAD_BYTES are decoded (a character cut at the
+ * end is dropped), and the rest is counted, not decoded.
+ */
+function headText(bytes: Uint8Array): { text: string; restBytes: number } {
+  if (bytes.length <= HEAD_BYTES) return { text: utf8.decode(bytes), restBytes: 0 }
+  let end = HEAD_BYTES
+  while (end > HEAD_BYTES - 4 && (bytes[end] & 0xc0) === 0x80) end--
+  return { text: utf8.decode(bytes.subarray(0, end)), restBytes: bytes.length - end }
+}
+
+function firstByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length && i < 4096; i++) {
+    const b = bytes[i]
+    if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf)
+      return b
+  }
+  return -1
 }
 
 /**
  * Reads every error body shape the dialects use: Confluent/Karapace/Redpanda/Strimzi `{error_code, message}`
  * (5-digit or HTTP codes; Strimzi adds `validation_errors`), IBM classic admin `{errorCode, errorMessage}`,
  * IBM REST producer `{error: {error_code, message}}`, our proxy's `{error: "<kind>", message}`, an empty 406,
- * and text/plain or HTML bodies.
+ * and text/plain or HTML bodies. Bodies of any size: the work is bounded (one scan, no whole-body string) and every
+ * text is clipped to MAX_MESSAGE_CHARS, with how much was left out.
  */
-export function parseErrorBody(text: string, contentType: string | null): ParsedErrorBody {
+export function parseErrorBody(
+  body: string | Uint8Array,
+  contentType: string | null,
+  /** The whole body's size when `body` is only its start (ERROR_BODY_PREFIX bytes are enough). */
+  totalBytes?: number,
+): ParsedErrorBody {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
+  const unread = Math.max(0, (totalBytes ?? bytes.length) - bytes.length)
   const result: ParsedErrorBody = {
     errorCode: null,
     message: null,
+    messageOmitted: 0,
+    messageOmittedApproximate: false,
     details: [],
     html: false,
     proxyKind: null,
     systemCode: null,
+    proxyFacts: {},
   }
-  const trimmed = text.trim()
-  if (!trimmed) return result
-  if (/html/i.test(contentType ?? '') || /^<(!doctype|html|head|body)/i.test(trimmed)) {
-    result.html = true
-    const title = /<title>([^<]{1,200})<\/title>/i.exec(trimmed)?.[1]
-    result.message = title ? title.trim() : null
+  const first = firstByte(bytes)
+  if (first < 0) return result
+  const textBody = () => {
+    const { text, restBytes } = headText(bytes)
+    const m = clip(text.trim(), MAX_MESSAGE_CHARS)
+    // Past the decoded head, the rest is counted in bytes.
+    setMessage(result, {
+      text: m.text,
+      omitted: m.omitted + restBytes + unread,
+      approximate: restBytes + unread > 0,
+    })
+  }
+  if (/html/i.test(contentType ?? '') || first === 0x3c) {
+    const { text } = headText(bytes)
+    if (/html/i.test(contentType ?? '') || /^\s*<(!doctype|html|head|body)/i.test(text.slice(0, 1000))) {
+      result.html = true
+      const title = /<title>([^<]{1,200})<\/title>/i.exec(text)?.[1]
+      result.message = title ? title.trim() : null
+      return result
+    }
+  }
+  // Only what could be JSON is parsed as JSON; anything else is text.
+  if (first !== 0x7b && first !== 0x5b && first !== 0x22) {
+    textBody()
     return result
   }
-  let body: unknown
+  let parsed: unknown
   try {
-    body = JSON.parse(trimmed)
+    parsed = parseBoundedJson(bytes, { maxChars: MAX_MESSAGE_CHARS, totalBytes: totalBytes ?? bytes.length })
   } catch {
-    result.message = trimmed.slice(0, 500)
+    textBody()
     return result
   }
-  if (!body || typeof body !== 'object') {
-    result.message = typeof body === 'string' ? body : trimmed.slice(0, 500)
+  if (typeof parsed === 'string' || parsed instanceof ClippedText) {
+    setMessage(result, asText(parsed))
     return result
   }
-  const o = body as Record<string, unknown>
-  if (o.error && typeof o.error === 'object') {
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    textBody()
+    return result
+  }
+  const o = parsed as Record<string, unknown>
+  if (o.error && typeof o.error === 'object' && !(o.error instanceof ClippedText)) {
     const inner = o.error as Record<string, unknown>
     result.errorCode = asNumber(inner.error_code ?? inner.errorCode ?? inner.code)
-    result.message = asText(inner.message ?? inner.errorMessage)
+    setMessage(result, asText(inner.message ?? inner.errorMessage))
     return result
   }
   if (typeof o.error === 'string' && !('error_code' in o)) {
     result.proxyKind = o.error
-    result.message = asText(o.message) ?? o.error
-    result.systemCode = asText(o.code)
+    setMessage(result, asText(o.message) ?? clip(o.error, MAX_MESSAGE_CHARS))
+    result.systemCode = asText(o.code)?.text ?? null
+    for (const [k, v] of Object.entries(o)) {
+      if (typeof v === 'number' || (typeof v === 'string' && v.length <= MAX_MESSAGE_CHARS))
+        result.proxyFacts[k] = v
+    }
     return result
   }
   result.errorCode = asNumber(o.error_code ?? o.errorCode ?? o.status)
-  result.message = asText(o.message ?? o.errorMessage ?? o.detail ?? o.title)
-  if (Array.isArray(o.validation_errors)) result.details = o.validation_errors.map(String)
+  setMessage(result, asText(o.message ?? o.errorMessage ?? o.detail ?? o.title))
+  if (Array.isArray(o.validation_errors)) {
+    result.details = o.validation_errors.slice(0, MAX_DETAILS).map((d) => {
+      const t =
+        d instanceof ClippedText || typeof d === 'string'
+          ? d
+          : typeof d === 'object'
+            ? '(a structured detail)'
+            : String(d)
+      const c = asText(t) ?? { text: String(t), omitted: 0, approximate: false }
+      const short = clip(c.text, MAX_DETAIL_CHARS)
+      return short.text + omittedNote(short.omitted + c.omitted, c.approximate)
+    })
+    const more = o.validation_errors.length - MAX_DETAILS
+    if (more > 0) result.details.push(`… and ${more} more`)
+  }
   return result
 }
 
@@ -242,7 +376,11 @@ export function hintForProxyError(kind: string): string {
     case 'body_too_large':
       return "The request is larger than the console server's --max-body limit."
     case 'upstream_redirect':
-      return 'The endpoint redirects elsewhere. Use the final URL (often https instead of http) as the endpoint.'
+      return 'The endpoint redirects elsewhere. If the target is the same service, use it as the endpoint (often https instead of http); if it is a login page, the endpoint needs another kind of credentials.'
+    case 'upstream_too_large':
+      return 'Ask for less at a time (fewer records, a smaller max_bytes); if answers this large are expected, start the console server with a larger --max-response.'
+    case 'upstream_encoding':
+      return 'The endpoint (or a gateway in front of it) compresses answers in a way the proxy cannot undo. Turn that compression off for this API.'
     case 'forbidden_host':
     case 'cross_site':
       return 'The console server refused this page. Open the console at the address the server printed.'

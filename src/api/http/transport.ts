@@ -1,15 +1,30 @@
+import { groupDigits } from '../../lib/group-digits.ts'
 import {
   hintForHttpError,
   hintForProxyError,
   KafkaRestError,
+  ERROR_BODY_PREFIX,
+  MAX_MESSAGE_CHARS,
   networkErrorHint,
+  omittedNote,
   parseErrorBody,
+  type ReceivedFacts,
   type RequestSummary,
 } from '../errors.ts'
 import type { AuthScheme } from '../types.ts'
 import { parseWireJson } from '../wire-json.ts'
+import { BodyReadError, DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.ts'
 
 export const ENDPOINT_HEADER = 'X-Kafka-Rest-Endpoint'
+/** Our proxy's id for a proxied request, to ask it why a body failed (GET api/proxy-failures/<id>). */
+export const PROXY_REQUEST_HEADER = 'X-Kafka-Rest-Proxy-Request'
+
+let defaultMaxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES
+
+/** The console server's --max-response, from /api/config: the limit for transports that set none. */
+export function setDefaultMaxResponseBytes(bytes: number): void {
+  if (Number.isSafeInteger(bytes) && bytes > 0) defaultMaxResponseBytes = bytes
+}
 
 export interface ConnectionSettings {
   /** The endpoint's base URL, e.g. https://kafka-rest.example.com:443 or http://127.0.0.1:8082. */
@@ -19,6 +34,8 @@ export interface ConnectionSettings {
   authScheme: AuthScheme
   /** Where the console server's proxy lives (default: `proxy` beside the app). */
   proxyBase?: string
+  /** Largest answer read, in bytes (default: the console server's --max-response, else 256 MiB). */
+  maxResponseBytes?: number
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -67,6 +84,37 @@ export interface RequestLogEntry {
   responseContentType: string | null
   responseSize: number | null
   error: string | null
+}
+
+/** An answer as received: the body stays bytes until we know what it is. */
+interface RawResponse {
+  status: number
+  contentType: string | null
+  size: number
+  /** A success body (and small bodies we make up ourselves). */
+  bytes: Uint8Array | null
+  /** An error body, kept whole for download. */
+  blob: Blob | null
+}
+
+/** A body that failed after the headers arrived, with what is known of the answer. */
+class AnswerFailure extends Error {
+  readonly cause: BodyReadError
+  readonly status: number
+  readonly contentType: string | null
+  readonly proxyRequestId: string | null
+  constructor(
+    cause: BodyReadError,
+    status: number,
+    contentType: string | null,
+    proxyRequestId: string | null,
+  ) {
+    super(cause.message)
+    this.cause = cause
+    this.status = status
+    this.contentType = contentType
+    this.proxyRequestId = proxyRequestId
+  }
 }
 
 export type RequestLogSink = (entry: RequestLogEntry, phase: 'start' | 'end') => void
@@ -197,28 +245,38 @@ export class HttpTransport {
 
     const timeout = AbortSignal.timeout(req.timeoutMs ?? 30_000)
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout
-    let response: RestResponse
+    const limit = this.settings.maxResponseBytes ?? defaultMaxResponseBytes
+    let raw: RawResponse
     try {
-      response = req.onUploadProgress
-        ? await sendWithXhr(method, fetchUrl, headers, req.body, signal, req.onUploadProgress)
-        : await sendWithFetch(method, fetchUrl, headers, req.body, signal, req.keepalive)
+      raw = req.onUploadProgress
+        ? await sendWithXhr(method, fetchUrl, headers, req.body, signal, req.onUploadProgress, limit)
+        : await sendWithFetch(method, fetchUrl, headers, req.body, signal, {
+            limit,
+            trustLength: this.settings.useProxy,
+            keepalive: req.keepalive,
+          })
     } catch (err) {
       const error = await this.failure(err, summary, req, timeout)
-      finish({ error: error.message })
+      finish({
+        error: error.message,
+        status: error.received?.status ?? null,
+        responseContentType: error.received?.contentType ?? null,
+        responseSize: error.received?.bytes ?? null,
+      })
       throw error
     }
     finish({
-      status: response.status,
-      responseContentType: response.contentType,
-      responseSize: response.text.length,
+      status: raw.status,
+      responseContentType: raw.contentType,
+      responseSize: raw.size,
     })
-    if (response.status >= 300) {
-      const error = this.httpError(response, summary)
+    if (raw.status >= 300) {
+      const error = await this.httpError(raw, summary)
       entry.error = error.message
       this.sink?.(entry, 'end')
       throw error
     }
-    return response
+    return { status: raw.status, contentType: raw.contentType, text: raw.bytes ? utf8.decode(raw.bytes) : '' }
   }
 
   /** Sends and parses a JSON answer (exact int64s); an empty 2xx body gives null. */
@@ -235,13 +293,21 @@ export class HttpTransport {
     }
   }
 
-  private httpError(res: RestResponse, request: RequestSummary): KafkaRestError {
-    const parsed = parseErrorBody(res.text, res.contentType)
+  private async httpError(res: RawResponse, request: RequestSummary): Promise<KafkaRestError> {
+    // Bounded whatever the size: only the body's start is read to explain it, every text is clipped, and the whole
+    // body stays a Blob (never a string) to download.
+    const blob = res.blob ?? (res.bytes ? new Blob([res.bytes as Uint8Array<ArrayBuffer>]) : new Blob([]))
+    const head = res.bytes
+      ? res.bytes.subarray(0, ERROR_BODY_PREFIX)
+      : new Uint8Array(await blob.slice(0, ERROR_BODY_PREFIX).arrayBuffer())
+    const parsed = parseErrorBody(head, res.contentType, res.size)
+    const responseBody = res.size ? blob : null
+    const note = omittedNote(parsed.messageOmitted, parsed.messageOmittedApproximate)
     if (parsed.proxyKind) {
       return new KafkaRestError({
         kind: 'proxy',
         status: res.status,
-        message: parsed.message ?? `The console's proxy failed (${parsed.proxyKind})`,
+        message: (parsed.message ?? `The console's proxy failed (${parsed.proxyKind})`) + note,
         hint: hintForProxyError(parsed.proxyKind),
         proxyKind: parsed.proxyKind,
         systemCode: parsed.systemCode,
@@ -250,8 +316,13 @@ export class HttpTransport {
     }
     const code = parsed.errorCode !== null && parsed.errorCode !== res.status ? ` ${parsed.errorCode}` : ''
     const said =
-      parsed.message ??
-      (parsed.html ? 'an HTML page' : res.status === 406 ? 'Not Acceptable (no body)' : 'no message')
+      parsed.message !== null
+        ? parsed.message + note
+        : parsed.html
+          ? 'an HTML page'
+          : res.status === 406
+            ? 'Not Acceptable (no body)'
+            : 'no message'
     return new KafkaRestError({
       kind: 'http',
       status: res.status,
@@ -261,7 +332,66 @@ export class HttpTransport {
       message: `HTTP ${res.status}${code}: ${said}`,
       hint: hintForHttpError(res.status, parsed.errorCode, parsed),
       request,
-      responseText: res.text.length <= 1_000_000 ? res.text : null,
+      responseText: res.size <= 1_000_000 ? await blob.text() : null,
+      responseBody,
+      received: {
+        status: res.status,
+        contentType: res.contentType,
+        bytes: res.size,
+        declaredBytes: null,
+      },
+    })
+  }
+
+  /** An answer whose body broke off or was too large: the endpoint's fault, with what arrived. */
+  private async answerFailure(err: AnswerFailure, request: RequestSummary): Promise<KafkaRestError> {
+    const { cause } = err
+    const received: ReceivedFacts = {
+      status: err.status,
+      contentType: err.contentType,
+      bytes: cause.received,
+      declaredBytes: cause.declared,
+    }
+    const proxySays =
+      this.settings.useProxy && err.proxyRequestId
+        ? await askProxyFailure(this.settings.proxyBase ?? defaultProxyBase(), err.proxyRequestId)
+        : null
+    const what = `HTTP ${err.status}, ${err.contentType ?? 'no content type'}`
+    if (cause.reason === 'too-large' || proxySays?.kind === 'upstream_too_large') {
+      const message =
+        proxySays?.kind === 'upstream_too_large'
+          ? proxySays.message
+          : cause.declared !== null && cause.declared > cause.limit
+            ? `The endpoint's answer (${what}) is ${formatMiB(cause.declared)}, over the console's limit of ${formatMiB(cause.limit)}; it was not read.`
+            : `The endpoint's answer (${what}) grew past the console's limit of ${formatMiB(cause.limit)}; reading stopped there.`
+      return new KafkaRestError({
+        kind: 'invalid-response',
+        status: err.status,
+        message,
+        hint: "Ask for less at a time (fewer records, a smaller max_bytes). The limit is the console server's --max-response (KRC_MAX_RESPONSE, default 256 MiB).",
+        request,
+        received,
+      })
+    }
+    const got =
+      cause.received === null
+        ? `only part of the ${groupDigits(cause.declared ?? 0)} bytes declared`
+        : cause.declared !== null
+          ? `${groupDigits(cause.received)} of ${groupDigits(cause.declared)} bytes`
+          : `${groupDigits(cause.received)} bytes`
+    const bad = proxySays?.kind === 'upstream_bad_encoding'
+    return new KafkaRestError({
+      kind: 'invalid-response',
+      status: err.status,
+      message: bad
+        ? (proxySays?.message ?? '')
+        : `The endpoint's answer was cut short: ${what}, ${got} arrived.${proxySays ? ` The console server saw: ${proxySays.message}` : ''}`,
+      hint: bad
+        ? 'The endpoint (or a gateway in front of it) sent a compressed answer that is broken. Turn that compression off, or check the gateway.'
+        : "The endpoint (or a gateway in front of it) broke off its answer: it may have crashed, restarted or hit a limit of its own. Retry; if it keeps happening, check the endpoint's logs.",
+      request,
+      received,
+      systemCode: proxySays?.code ?? null,
     })
   }
 
@@ -271,6 +401,9 @@ export class HttpTransport {
     req: RestRequest,
     timeout: AbortSignal,
   ): Promise<KafkaRestError> {
+    if (_err instanceof AnswerFailure && !req.signal?.aborted && !timeout.aborted) {
+      return this.answerFailure(_err, request)
+    }
     if (req.signal?.aborted) {
       return new KafkaRestError({
         kind: 'aborted',
@@ -322,17 +455,56 @@ async function probeNoCors(endpoint: string): Promise<boolean> {
 }
 
 function invalidResponse(res: RestResponse, request: RequestSummary): KafkaRestError {
-  const start = res.text.trim().slice(0, 80).replace(/\s+/g, ' ')
+  const head = res.text.slice(0, 4096).trim()
+  const start = head.slice(0, 80).replace(/\s+/g, ' ')
   const html = /^</.test(start) || /html/i.test(res.contentType ?? '')
+  const more = res.text.length - res.text.indexOf(start.slice(0, 1)) - start.length
   return new KafkaRestError({
     kind: 'invalid-response',
     status: res.status,
-    message: `The endpoint answered ${res.status} with ${html ? 'an HTML page' : 'a body that is not JSON'} (${res.contentType ?? 'no content type'}): "${start}${res.text.length > 80 ? '…' : ''}"`,
+    message: `The endpoint answered ${res.status} with ${html ? 'an HTML page' : 'a body that is not JSON'} (${res.contentType ?? 'no content type'}): "${start}${more > 0 ? `"${omittedNote(more)}` : '"'}`,
     hint: html
       ? 'The URL points at a web page or gateway rather than the Kafka REST API. Check the endpoint URL and base path.'
       : 'The endpoint is not speaking a Kafka REST dialect here. Check the URL and the API dialect.',
     request,
+    responseBody: res.text ? new Blob([res.text], { type: 'application/octet-stream' }) : null,
   })
+}
+
+const utf8 = new TextDecoder()
+
+function formatMiB(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / 1024 / 1024).toFixed(1)} MiB`
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`
+  return `${n} bytes`
+}
+
+/** Asks our proxy why a body it passed on failed (it cut the connection: the headers were already sent). */
+async function askProxyFailure(
+  proxyBase: string,
+  id: string,
+): Promise<{ kind: string; message: string; code: string | null } | null> {
+  try {
+    const url = new URL(`../api/proxy-failures/${encodeURIComponent(id.slice(0, 100))}`, `${proxyBase}/`)
+    const res = await fetch(url, {
+      cache: 'no-store',
+      credentials: 'same-origin',
+      signal: AbortSignal.timeout(3_000),
+    })
+    if (!res.ok) return null
+    const text = await res.text()
+    // Our own record ({ kind, message, code, ... }, message capped at 500 characters); still checked.
+    if (text.length > 64 * 1024) return null
+    const r = JSON.parse(text) as { kind?: unknown; message?: unknown; code?: unknown }
+    if (typeof r.kind !== 'string' || typeof r.message !== 'string') return null
+    return {
+      kind: r.kind,
+      message: r.message.slice(0, MAX_MESSAGE_CHARS),
+      code: typeof r.code === 'string' ? r.code : null,
+    }
+  } catch {
+    return null
+  }
 }
 
 async function sendWithFetch(
@@ -341,8 +513,8 @@ async function sendWithFetch(
   headers: Record<string, string>,
   body: RestRequest['body'],
   signal: AbortSignal,
-  keepalive = false,
-): Promise<RestResponse> {
+  { limit, trustLength, keepalive = false }: { limit: number; trustLength: boolean; keepalive?: boolean },
+): Promise<RawResponse> {
   const res = await fetch(url, {
     method,
     headers,
@@ -354,16 +526,25 @@ async function sendWithFetch(
     cache: 'no-store',
   })
   if (res.type === 'opaqueredirect') {
-    return {
-      status: 302,
-      contentType: 'application/json',
-      text: JSON.stringify({
+    // Only a direct connection gets here (our proxy reports redirects as 502 JSON): the browser hides the target.
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({
         error: 'upstream_redirect',
-        message: 'The endpoint redirected. Use the final URL as the endpoint.',
+        message:
+          'The endpoint redirected; the browser does not reveal where to. Turn on "Use proxy" to see the target, or use the final URL as the endpoint.',
       }),
-    }
+    )
+    return { status: 302, contentType: 'application/json', size: bytes.length, bytes, blob: null }
   }
-  return { status: res.status, contentType: res.headers.get('content-type'), text: await res.text() }
+  const contentType = res.headers.get('content-type')
+  try {
+    const body = await readBody(res, { limit, signal, trustLength, asBlob: res.status >= 300 })
+    return { status: res.status, contentType, ...body }
+  } catch (err) {
+    if (err instanceof BodyReadError)
+      throw new AnswerFailure(err, res.status, contentType, res.headers.get(PROXY_REQUEST_HEADER))
+    throw err
+  }
 }
 
 function sendWithXhr(
@@ -373,20 +554,47 @@ function sendWithXhr(
   body: RestRequest['body'],
   signal: AbortSignal,
   onUploadProgress: (sent: number, total: number) => void,
-): Promise<RestResponse> {
+  limit: number,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open(method, url)
+    xhr.responseType = 'arraybuffer'
     for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v)
+    let failure: AnswerFailure | null = null
+    const answerFailure = (reason: 'cut-short' | 'too-large', loaded: number) => {
+      const declared = Number(xhr.getResponseHeader('content-length') ?? NaN)
+      return new AnswerFailure(
+        new BodyReadError(reason, loaded, Number.isSafeInteger(declared) ? declared : null, limit),
+        xhr.status,
+        xhr.getResponseHeader('content-type'),
+        xhr.getResponseHeader(PROXY_REQUEST_HEADER),
+      )
+    }
     xhr.upload.onprogress = (e) => onUploadProgress(e.loaded, e.lengthComputable ? e.total : bodySize(body))
-    xhr.onload = () =>
+    xhr.onprogress = (e) => {
+      if (e.loaded > limit && !failure) {
+        failure = answerFailure('too-large', e.loaded)
+        xhr.abort()
+      }
+    }
+    xhr.onload = () => {
+      const bytes = new Uint8Array(xhr.response as ArrayBuffer)
       resolve({
         status: xhr.status,
         contentType: xhr.getResponseHeader('content-type'),
-        text: xhr.responseText,
+        size: bytes.length,
+        bytes,
+        blob: null,
       })
-    xhr.onerror = () => reject(new TypeError('Network request failed'))
-    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'))
+    }
+    xhr.onerror = (e) =>
+      reject(
+        xhr.readyState >= XMLHttpRequest.HEADERS_RECEIVED && xhr.status > 0
+          ? answerFailure('cut-short', e.loaded)
+          : new TypeError('Network request failed'),
+      )
+    xhr.onabort = () => reject(failure ?? new DOMException('Aborted', 'AbortError'))
     signal.addEventListener('abort', () => xhr.abort(), { once: true })
     xhr.send((body ?? null) as XMLHttpRequestBodyInit | null)
   })
