@@ -4,6 +4,7 @@ import { formatCount } from '../lib/format-count.ts'
 import { matchAt, matchCount } from '../lib/search/name-search.ts'
 import { inputClass, Label } from './field.tsx'
 import { useNameSearch } from './use-name-search.ts'
+import { NameText } from './name-text.tsx'
 
 const ROW = 30
 const VISIBLE_ROWS = 10
@@ -153,7 +154,7 @@ export function VirtualCombobox({ label, items, value, onChange, id, noun = 'ite
                     className={`absolute inset-x-0 cursor-pointer truncate px-2.5 font-mono text-sm leading-[30px] ${row.index === active ? 'bg-indigo-100 dark:bg-indigo-900' : 'hover:bg-slate-100 dark:hover:bg-slate-800'} ${name === value ? 'font-semibold' : ''}`}
                     style={{ height: ROW, transform: `translateY(${row.start}px)` }}
                   >
-                    {name}
+                    <NameText name={name} maxChars={300} />
                   </div>
                 )
               })}

@@ -6,6 +6,9 @@ import type { ConnectPage } from '../../pages/connect-page.ts'
 import { E2E, hostileUrl } from '../../support/ports.ts'
 import { installStallProbe, readStallProbe, resetStallProbe } from '../../support/stall-probe.ts'
 
+// Each test connects to its own hostile scenario (and the stall probe must be installed before the first load).
+test.use({ startConnected: false })
+
 // Scenarios keep one request counter each: the tests that share one must not overlap.
 test.describe.configure({ mode: 'serial' })
 
@@ -156,7 +159,8 @@ test('Show all on a 5 MB text value warns about the size and stays responsive', 
   sandbox,
 }) => {
   const topic = uniqueTopic('hostile-big-text')
-  await sandbox.createTopic(topic)
+  // The sandbox enforces Kafka's 1 MB default max.message.bytes: raise it for the 5 MB value.
+  await sandbox.createTopic(topic, 1, { maxMessageBytes: 8 * 1024 * 1024 })
   const line = 'The quick brown fox jumps over the lazy dog. '.repeat(40)
   const text = Array.from({ length: Math.ceil((5 * 1024 * 1024) / (line.length + 1)) }, () => line).join('\n')
   await sandbox.produce(topic, [{ value: new TextEncoder().encode(text) }])

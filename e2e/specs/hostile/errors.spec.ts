@@ -5,6 +5,9 @@ import { expect, test } from '../../fixtures.ts'
 import { E2E, hostileUrl } from '../../support/ports.ts'
 import { installStallProbe, readStallProbe, resetStallProbe } from '../../support/stall-probe.ts'
 
+// Each test connects to its own hostile scenario (and the stall probe must be installed before the first load).
+test.use({ startConnected: false })
+
 const MB = 1024 * 1024
 
 test.describe('errors of any size', () => {

@@ -10,6 +10,9 @@ import {
   type StallFigures,
 } from '../../support/stall-probe.ts'
 
+// Each test connects to its own hostile scenario (and the stall probe must be installed before the first load).
+test.use({ startConnected: false })
+
 // 100 ms (issue 12); a loaded machine preempts the renderer, which the probe counts as a stall: raise it there.
 const STALL_BUDGET_MS = Number(process.env.E2E_STALL_BUDGET_MS ?? 100)
 
