@@ -1,14 +1,8 @@
-/** Saves bytes or text as a file through a temporary object URL (revoked once the download has started). */
+import { saveBlob } from '../../lib/save-blob.ts'
+
+/** Saves bytes or text as a file. */
 export function saveFile(name: string, parts: BlobPart[], type: string): void {
-  const url = URL.createObjectURL(new Blob(parts, { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  a.rel = 'noopener'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  saveBlob(new Blob(parts, { type }), name)
 }
 
 /** Exact bytes as a file (a view's own slice, so a subarray never saves its neighbours). */
