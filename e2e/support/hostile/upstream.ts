@@ -54,3 +54,11 @@ export async function forwardJson(
   if (changed === undefined) return send(ctx, a)
   send(ctx, { ...a, body: Buffer.from(JSON.stringify(changed)) })
 }
+
+/**
+ * Only the sandbox's demo topics, so a scenario's own names stay in view however many topics other tests created
+ * (the topic list is virtualized: a name far down the list is not in the DOM).
+ */
+export function demoTopics<T>(list: T[], nameOf: (t: T) => unknown): T[] {
+  return list.filter((t) => String(nameOf(t)).startsWith('demo.'))
+}

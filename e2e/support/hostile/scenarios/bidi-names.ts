@@ -1,5 +1,5 @@
 import type { ScenarioContext } from '../server.ts'
-import { forward, forwardJson } from '../upstream.ts'
+import { demoTopics, forward, forwardJson } from '../upstream.ts'
 
 /** Names that look like something else: a right-to-left override, a zero-width space, a control character. */
 export const BIDI_TOPICS = ['invoice\u202Etxt.exe', 'demo.\u200Borders', 'bell\u0007topic']
@@ -11,11 +11,13 @@ export async function handle(ctx: ScenarioContext): Promise<void> {
     return forwardJson(ctx, (body) => {
       const list = body as { data: Array<Record<string, unknown>> }
       const added = BIDI_TOPICS.map((topic_name) => ({ ...list.data[0], topic_name }))
-      return { ...list, data: [...added, ...list.data] }
+      return { ...list, data: [...added, ...demoTopics(list.data, (t) => t.topic_name)] }
     })
   }
   if (ctx.path === '/topics') {
-    return forwardJson(ctx, (body) => (Array.isArray(body) ? [...BIDI_TOPICS, ...body] : undefined))
+    return forwardJson(ctx, (body) =>
+      Array.isArray(body) ? [...BIDI_TOPICS, ...demoTopics(body, (t) => t)] : undefined,
+    )
   }
   return forward(ctx)
 }

@@ -1,5 +1,5 @@
 import type { ScenarioContext } from '../server.ts'
-import { forward, forwardJson } from '../upstream.ts'
+import { demoTopics, forward, forwardJson } from '../upstream.ts'
 
 /**
  * Topics "." and ".." in every topic list. Kafka forbids them, but an endpoint can list anything; as path
@@ -20,11 +20,13 @@ export async function handle(ctx: ScenarioContext): Promise<void> {
     return forwardJson(ctx, (body) => {
       const list = body as { data: Array<Record<string, unknown>> }
       const dots = ['.', '..'].map((topic_name) => ({ ...list.data[0], topic_name }))
-      return { ...list, data: [...dots, ...list.data] }
+      return { ...list, data: [...dots, ...demoTopics(list.data, (t) => t.topic_name)] }
     })
   }
   if (ctx.path === '/topics') {
-    return forwardJson(ctx, (body) => (Array.isArray(body) ? ['.', '..', ...body] : undefined))
+    return forwardJson(ctx, (body) =>
+      Array.isArray(body) ? ['.', '..', ...demoTopics(body, (t) => t)] : undefined,
+    )
   }
   return forward(ctx)
 }
