@@ -94,9 +94,9 @@ const RULES: Rule[] = [
   {
     steps: ['produce-too-large'],
     aspects: '*',
-    short: 'Karapace’s 1 MiB HTTP request limit; Confluent’s per-record RecordTooLarge (50002)',
+    short: 'Karapace: 413 at its 1 MiB default, else 422/code 1; Confluent’s per-record 50002',
     reason:
-      'Karapace refuses the whole request at its HTTP layer (aiohttp `http_request_max_size`, 1 MiB by default, raised only with `producer_max_request_size`), before any broker; Confluent hands the record to its producer, whose RecordTooLargeException is a per-record 50002 in an HTTP 200, which the sandbox reproduces from the topic’s `max.message.bytes`. With Karapace’s limits raised (`producer_max_request_size` 10 MiB, tried by hand) the broker’s refusal comes back per record there too: HTTP 422, `error_code` 1, “The server has a configurable maximum message size to avoid unbounded memory allocation…”.',
+      'Karapace refuses the whole request at its HTTP layer (aiohttp `http_request_max_size`, 1 MiB by default, raised only with `producer_max_request_size`), before any broker; Confluent hands the record to its producer, whose RecordTooLargeException is a per-record 50002 in an HTTP 200, which the sandbox reproduces from the topic’s `max.message.bytes`. With Karapace’s limits raised (`producer_max_request_size` 10 MiB, as the real lane runs it) the broker’s refusal comes back per record there too: HTTP 422, `error_code` 1, “The server has a configurable maximum message size to avoid unbounded memory allocation…”.',
   },
   {
     steps: ['records-unsubscribed'],
