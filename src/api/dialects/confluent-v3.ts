@@ -165,7 +165,7 @@ export class ConfluentV3Client extends BaseClient {
   async listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {
     // Parsed (and sorted) in a worker: a cluster may have 1,000,000 topics.
     const res = await this.scope.request({ path: `/topics`, accept: JSON_TYPE, signal })
-    return parseTopicListOffThread(res.text, signal)
+    return parseTopicListOffThread(res.bytes ?? res.text, signal)
   }
 
   private async partitionsV3(name: string, signal?: AbortSignal): Promise<Partition[]> {
@@ -214,7 +214,7 @@ export class ConfluentV3Client extends BaseClient {
       // Parsed in a worker: an endpoint may answer with 50,000 configs.
       this.scope
         .request({ path: `/topics/${seg(name)}/configs`, accept: JSON_TYPE, signal })
-        .then((res) => parseConfigListOffThread(res.text, signal)),
+        .then((res) => parseConfigListOffThread(res.bytes ?? res.text, signal)),
       this.v2 ? this.v2.getTopic(name, signal).then((t) => t.partitions) : this.partitionsV3(name, signal),
     ])
     return { name, partitions, configs }

@@ -64,7 +64,29 @@ export interface RestRequest {
 export interface RestResponse {
   status: number
   contentType: string | null
-  text: string
+  /** The body as text (decoded on first read: a caller that hands `bytes` to a worker never pays for it). */
+  readonly text: string
+  /** The body as received (absent in hand-made answers). */
+  readonly bytes?: Uint8Array
+}
+
+/** A response whose text is decoded only when asked for. */
+function lazyTextResponse(
+  status: number,
+  contentType: string | null,
+  bytes: Uint8Array | null,
+): RestResponse {
+  const body = bytes ?? new Uint8Array(0)
+  let text: string | null = null
+  return {
+    status,
+    contentType,
+    bytes: body,
+    get text() {
+      text ??= utf8.decode(body)
+      return text
+    },
+  }
 }
 
 /** What the request log records. It never holds the API key: the auth header is recorded by name only. */
@@ -276,7 +298,7 @@ export class HttpTransport {
       this.sink?.(entry, 'end')
       throw error
     }
-    return { status: raw.status, contentType: raw.contentType, text: raw.bytes ? utf8.decode(raw.bytes) : '' }
+    return lazyTextResponse(raw.status, raw.contentType, raw.bytes)
   }
 
   /** Sends and parses a JSON answer (exact int64s); an empty 2xx body gives null. */

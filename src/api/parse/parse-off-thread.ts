@@ -5,12 +5,14 @@ import {
   parseV3TopicList,
   ShapeError,
   topicsFromColumns,
+  topicsFromColumnsSliced,
   type TopicListColumns,
   configsFromColumns,
   type ConfigColumns,
 } from './v3-lists.ts'
 
-export type ListRequest = { kind: 'topics' | 'configs'; text: string }
+/** `body`: the answer's bytes (decoded in the worker) or its text. */
+export type ListRequest = { kind: 'topics' | 'configs'; body: string | Uint8Array }
 
 export type ListReply =
   | { type: 'topics'; columns: TopicListColumns }
@@ -55,18 +57,21 @@ function onMainThread<T>(run: () => T, what: string): T {
 }
 
 /** Short answers are cheaper to parse here than a worker's start-up. */
-const WORKER_FROM_CHARS = 200_000
+const WORKER_FROM_SIZE = 200_000
+
+const utf8 = new TextDecoder()
+const textOf = (body: string | Uint8Array) => (typeof body === 'string' ? body : utf8.decode(body))
 
 function offThread<T>(
   request: ListRequest,
   what: string,
   here: () => T,
-  take: (reply: ListReply) => T,
+  take: (reply: ListReply) => Promise<T>,
   signal: AbortSignal | undefined,
   createWorker: () => Worker | null,
 ): Promise<T> {
   if (signal?.aborted) return Promise.reject(signal.reason)
-  const worker = request.text.length < WORKER_FROM_CHARS ? null : createWorker()
+  const worker = request.body.length < WORKER_FROM_SIZE ? null : createWorker()
   if (!worker) return Promise.resolve().then(() => onMainThread(here, what))
   return new Promise<T>((resolve, reject) => {
     const done = () => {
@@ -81,7 +86,7 @@ function offThread<T>(
     worker.onmessage = (e: MessageEvent<ListReply>) => {
       done()
       if (e.data.type === 'shape' || e.data.type === 'syntax') reject(toError(e.data, what))
-      else resolve(take(e.data))
+      else take(e.data).then(resolve, reject)
     }
     worker.onerror = (e) => {
       e.preventDefault()
@@ -102,15 +107,15 @@ function offThread<T>(
  * thread for hundreds of milliseconds in JSON.parse, sorting and garbage collection. Without workers, here.
  */
 export function parseTopicListOffThread(
-  text: string,
+  body: string | Uint8Array,
   signal?: AbortSignal,
   createWorker: () => Worker | null = createDefaultWorker,
 ): Promise<TopicSummary[]> {
   return offThread(
-    { kind: 'topics', text },
+    { kind: 'topics', body },
     'topic list',
-    () => topicsFromColumns(parseV3TopicList(text)),
-    (r) => topicsFromColumns((r as Extract<ListReply, { type: 'topics' }>).columns),
+    () => topicsFromColumns(parseV3TopicList(textOf(body))),
+    (r) => topicsFromColumnsSliced((r as Extract<ListReply, { type: 'topics' }>).columns, signal),
     signal,
     createWorker,
   )
@@ -118,15 +123,15 @@ export function parseTopicListOffThread(
 
 /** Parses (and sorts) a v3 config list in a Web Worker (an endpoint may answer with 50,000 configs). */
 export function parseConfigListOffThread(
-  text: string,
+  body: string | Uint8Array,
   signal?: AbortSignal,
   createWorker: () => Worker | null = createDefaultWorker,
 ): Promise<TopicConfigEntry[]> {
   return offThread(
-    { kind: 'configs', text },
+    { kind: 'configs', body },
     'config list',
-    () => configsFromColumns(parseV3ConfigList(text)),
-    (r) => configsFromColumns((r as Extract<ListReply, { type: 'configs' }>).columns),
+    () => configsFromColumns(parseV3ConfigList(textOf(body))),
+    (r) => Promise.resolve(configsFromColumns((r as Extract<ListReply, { type: 'configs' }>).columns)),
     signal,
     createWorker,
   )

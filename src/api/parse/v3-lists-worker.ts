@@ -10,16 +10,20 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope
 
+const utf8 = new TextDecoder()
+
 scope.onmessage = ({ data }) => {
   try {
+    // The answer's bytes are decoded here: 7 MB of UTF-8 costs the main thread ~10 ms to decode.
+    const text = typeof data.body === 'string' ? data.body : utf8.decode(data.body)
     if (data.kind === 'topics') {
-      const columns = parseV3TopicList(data.text)
+      const columns = parseV3TopicList(text)
       scope.postMessage({ type: 'topics', columns }, [
         columns.ends.buffer,
         columns.partitions.buffer,
         columns.internal.buffer,
       ])
-    } else scope.postMessage({ type: 'configs', columns: parseV3ConfigList(data.text) })
+    } else scope.postMessage({ type: 'configs', columns: parseV3ConfigList(text) })
   } catch (e) {
     scope.postMessage(
       e instanceof ShapeError

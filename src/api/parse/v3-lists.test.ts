@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { KafkaRestError } from '../errors.ts'
-import { parseConfigListOffThread, parseTopicListOffThread } from './parse-off-thread.ts'
-import { parseV3TopicList, topicsFromColumns } from './v3-lists.ts'
+import { parseConfigListOffThread, parseTopicListOffThread, type ListRequest } from './parse-off-thread.ts'
+import { parseV3TopicList, topicsFromColumns, topicsFromColumnsSliced } from './v3-lists.ts'
 
 const body = (data: unknown) => JSON.stringify({ kind: 'KafkaTopicList', metadata: {}, data })
 
@@ -44,9 +44,9 @@ describe('v3 topic and config lists', () => {
       onmessage: null as ((e: MessageEvent) => void) | null,
       onerror: null,
       terminate() {},
-      postMessage(text: string) {
-        posted.push((text as unknown as { text: string }).text)
-        const columns = parseV3TopicList((text as unknown as { text: string }).text)
+      postMessage(request: ListRequest) {
+        posted.push(request.body as string)
+        const columns = parseV3TopicList(request.body as string)
         queueMicrotask(() => fake.onmessage?.({ data: { type: 'topics', columns } } as MessageEvent))
       },
     }
@@ -68,5 +68,21 @@ describe('v3 topic and config lists', () => {
       { name: 'retention.ms', value: '1000' },
     ])
     await expect(parseConfigListOffThread(body(['x']))).rejects.toThrow(/expected a config, got "x"/)
+  })
+
+  it('parses bytes as UTF-8 (the transport hands them over undecoded), on the main thread too', async () => {
+    const bytes = new TextEncoder().encode(body([{ topic_name: 'zürich' }, { topic_name: 'aß' }]))
+    expect((await parseTopicListOffThread(bytes)).map((t) => t.name)).toEqual(['aß', 'zürich'])
+  })
+
+  it('builds a long list in slices with the same result, and stops when aborted', async () => {
+    const columns = parseV3TopicList(
+      body(Array.from({ length: 50_001 }, (_, i) => ({ topic_name: `t${i}` }))),
+    )
+    expect(await topicsFromColumnsSliced(columns)).toEqual(topicsFromColumns(columns))
+    const stop = new AbortController()
+    const pending = topicsFromColumnsSliced(columns, stop.signal)
+    stop.abort(new Error('stopped'))
+    await expect(pending).rejects.toThrow('stopped')
   })
 })

@@ -1,4 +1,5 @@
 import { createBase64ChunkEncoder } from './base64-chunks.ts'
+import { yieldToEventLoop } from '../event-loop.ts'
 
 export interface BlobProgress {
   loaded: number
@@ -58,15 +59,4 @@ export async function encodeBlobToBase64(blob: Blob, options: EncodeBlobOptions 
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError')
-}
-
-interface SchedulerLike {
-  yield?: () => Promise<void>
-}
-
-/** Lets input and rendering run between slices; `scheduler.yield` keeps our priority where supported. */
-export function yieldToEventLoop(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler
-  if (typeof scheduler?.yield === 'function') return scheduler.yield()
-  return new Promise((resolve) => setTimeout(resolve, 0))
 }
