@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { provideKafkaClient } from '../data/connection-scope.ts'
 import { normaliseConnection } from '../lib/connection/connection-input.ts'
 import { useConnectionStore } from '../stores/connection-store.ts'
 import { useRequestLogStore } from '../stores/request-log-store.ts'
@@ -27,6 +29,7 @@ export function useKafkaClient(): ConnectedClient | null {
       adminEndpoint: s.form.adminEndpoint,
     })),
   )
+  const queryClient = useQueryClient()
   const connected = useMemo(() => {
     if (!active) return null
     const client = createClient(
@@ -34,6 +37,8 @@ export function useKafkaClient(): ConnectedClient | null {
       active.profile,
       requestLogSink,
     )
+    // Before any query of this connection is built: they find the client in their context.
+    provideKafkaClient(queryClient, active.id, client)
     return { client, connectionId: active.id }
     // The client is rebuilt per connection, not per keystroke in the (disabled) form.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
-import { topicQueryOptions } from '../../api/queries/topic-query.ts'
-import { topicsQueryOptions } from '../../api/queries/topics-query.ts'
-import { kafkaKeys } from '../../api/query-keys.ts'
+import { refreshTopicOffsets } from '../../data/offsets/offset-queries.ts'
+import { refreshTopicRecords } from '../../data/records/record-queries.ts'
+import { topicQueryOptions, topicsQueryOptions } from '../../data/topics/topic-queries.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { Notice } from '../../components/notice.tsx'
@@ -24,9 +24,9 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
   const { view, go, patch } = useBrowseView(params, caps)
   const query = params.toString()
   const linkProblems = useMemo(() => browseLinkProblems(new URLSearchParams(query)), [query])
-  const topics = useQuery({ ...topicsQueryOptions(connected), enabled: caps.browse && caps.listTopics })
+  const topics = useQuery({ ...topicsQueryOptions(connectionId), enabled: caps.browse && caps.listTopics })
   const topic = useQuery({
-    ...topicQueryOptions(connected, view.topic ?? ''),
+    ...topicQueryOptions(connectionId, view.topic ?? ''),
     enabled: caps.browse && !!view.topic,
   })
   const partitionIds = topic.data?.partitions.map((p) => p.id)
@@ -44,13 +44,9 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
   const fetchWindow = (next: BrowseView) => {
     if (!next.topic) return
     // Fresh bounds for every Fetch; the same window again is read again.
-    void queryClient.invalidateQueries({
-      queryKey: [...kafkaKeys.topic(connectionId, next.topic), 'partitions'],
-    })
+    void refreshTopicOffsets(queryClient, connectionId, next.topic)
     if (buildHash('/browse', viewToParams(next)) === window.location.hash) {
-      void queryClient.invalidateQueries({
-        queryKey: [...kafkaKeys.topic(connectionId, next.topic), 'records'],
-      })
+      void refreshTopicRecords(queryClient, connectionId, next.topic)
     } else go(next)
   }
   const chooseTopic = (name: string) =>

@@ -1,6 +1,6 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
-import { recordsQueryOptions } from '../../api/queries/records-query.ts'
+import { recordsQueryOptions } from '../../data/records/record-queries.ts'
 import type { KafkaRecord } from '../../api/types.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { ErrorAlert } from '../../components/error-alert.tsx'
@@ -30,11 +30,10 @@ export const LIVE_CAPACITY = 1000
 /** The loaded window (or the live tail): summary and navigation, filter and export, list and detail. */
 export function BrowseResults({ connected, view, request, go, patch }: Props) {
   const { client } = connected
-  const queryClient = useQueryClient()
   const timeZone = usePreferencesStore((s) => s.timeZone)
   const [progress, setProgress] = useState(0)
   const [live, setLive] = useState<LiveMode>('off')
-  const query = useQuery(recordsQueryOptions(connected, queryClient, request, setProgress))
+  const query = useQuery(recordsQueryOptions(connected.connectionId, request, setProgress))
   const tail = useLiveTail(
     client,
     request.topic,

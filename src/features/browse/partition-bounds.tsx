@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query'
 import { useState } from 'react'
-import { partitionOffsetsQueryOptions } from '../../api/queries/partition-offsets-query.ts'
+import { partitionOffsetsQueryOptions } from '../../data/offsets/offset-queries.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { boundsProblem, messageCount } from '../../lib/browse/offset-window.ts'
 
@@ -21,7 +21,10 @@ export function PartitionBounds({
   const [open, setOpen] = useState(false)
   const enabled = withOffsets && (open || partitions.length <= LISTED)
   const results = useQueries({
-    queries: partitions.map((p) => ({ ...partitionOffsetsQueryOptions(connected, topic, p), enabled })),
+    queries: partitions.map((p) => ({
+      ...partitionOffsetsQueryOptions(connected.connectionId, topic, p),
+      enabled,
+    })),
   })
   if (!withOffsets) {
     return (

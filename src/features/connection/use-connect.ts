@@ -1,9 +1,13 @@
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { createClient } from '../../api/create-client.ts'
 import { detectDialect, profileForDialect, type Detection } from '../../api/detect.ts'
 import { HttpTransport } from '../../api/http/transport.ts'
 import { KafkaRestError } from '../../api/errors.ts'
 import { requestLogSink } from '../../api/use-kafka-client.ts'
+import { forgetConnection } from '../../data/connection-scope.ts'
+import { seedTopicList } from '../../data/topics/topic-queries.ts'
+import type { TopicSummary } from '../../api/types.ts'
+import { yieldToEventLoop } from '../../lib/event-loop.ts'
 import { checkConnection } from '../../lib/connection/connection-input.ts'
 import { useConnectionStore, type ConnectionForm } from '../../stores/connection-store.ts'
 
@@ -14,6 +18,7 @@ export interface ConnectResult extends Detection {
 /** Connect: detect (or take) the dialect, then list topics to prove the whole path works. */
 export function useConnect() {
   const connected = useConnectionStore((s) => s.connected)
+  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: async (form: ConnectionForm): Promise<ConnectResult> => {
       const checked = checkConnection(form)
@@ -31,16 +36,21 @@ export function useConnect() {
           ? await detectDialect(transport)
           : await profileForDialect(transport, form.dialect)
       const client = createClient(settings, detection.profile, requestLogSink)
-      let topicCount: number | null = null
-      if (client.capabilities.listTopics) topicCount = (await client.listTopics()).length
+      const topics: TopicSummary[] | null = client.capabilities.listTopics ? await client.listTopics() : null
+      // The list arrived in a task of its own; showing it (and the topics page) is the next one.
+      await yieldToEventLoop()
       // The form shows what the connection uses; the active client is rebuilt from it (useKafkaClient).
       useConnectionStore.getState().setForm({
         endpoint: settings.endpoint,
         apiKey: settings.apiKey,
         adminEndpoint: settings.adminEndpoint ?? '',
       })
+      const previous = useConnectionStore.getState().active?.id
+      if (previous) forgetConnection(queryClient, previous)
       connected(detection.profile)
-      return { ...detection, topicCount }
+      const id = useConnectionStore.getState().active?.id
+      if (id && topics) seedTopicList(queryClient, id, topics)
+      return { ...detection, topicCount: topics?.length ?? null }
     },
   })
 }

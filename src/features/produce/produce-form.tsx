@@ -52,7 +52,7 @@ export function ProduceForm({
   const [showErrors, setShowErrors] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const formRef = useRef<HTMLFormElement>(null)
-  const produce = useProduce(connected)
+  const produce = useProduce(connected.connectionId)
 
   const send = () => {
     if (produce.isPending) return

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import { topicQueryOptions } from '../../api/queries/topic-query.ts'
-import { topicsQueryOptions } from '../../api/queries/topics-query.ts'
+import { topicQueryOptions, topicsQueryOptions } from '../../data/topics/topic-queries.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { FieldHint, SelectField, TextField } from '../../components/field.tsx'
 import { VirtualCombobox } from '../../components/virtual-combobox.tsx'
@@ -22,7 +21,7 @@ export function TopicField({
   onChange(topic: string): void
 }) {
   const canList = connected.client.capabilities.listTopics
-  const topics = useQuery({ ...topicsQueryOptions(connected), enabled: canList })
+  const topics = useQuery({ ...topicsQueryOptions(connected.connectionId), enabled: canList })
   // Once per list, not per render: the list may hold 1,000,000 names.
   const names = useMemo(() => topics.data?.map((t) => t.name) ?? NO_NAMES, [topics.data])
   const unlisted = useMemo(
@@ -84,7 +83,7 @@ export function PartitionField({
 }) {
   const caps = connected.client.capabilities
   const detail = useQuery({
-    ...topicQueryOptions(connected, topic),
+    ...topicQueryOptions(connected.connectionId, topic),
     enabled: topic !== '' && caps.topicMetadata,
   })
   if (!caps.produceToPartition) {

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import type { RequestLogEntry } from '../../api/http/transport.ts'
-import { kafkaKeys } from '../../api/query-keys.ts'
 import type { ProduceResult } from '../../api/types.ts'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import { kafkaClientOf } from '../../data/connection-scope.ts'
+import { produceMutationKey, refreshAfterProduce } from '../../data/records/produce-mutation.ts'
 import { prepareRecords, type PendingRecord } from './prepare-records.ts'
 import { captureRequests } from './request-capture.ts'
 
@@ -34,14 +34,19 @@ export type ProduceProgress =
  * is reported per phase; `cancel()` aborts encoding or upload. The requests made are kept even when it fails,
  * so a refused request can be copied as curl too.
  */
-export function useProduce({ client, connectionId }: ConnectedClient) {
+export function useProduce(connectionId: string) {
   const queryClient = useQueryClient()
   const [progress, setProgress] = useState<ProduceProgress | null>(null)
   const [failedRequests, setFailedRequests] = useState<RequestLogEntry[]>([])
   const abort = useRef<AbortController | null>(null)
 
   const mutation = useMutation({
-    mutationFn: async ({ topic, partition, records, labels }: ProduceInput): Promise<ProduceOutcome> => {
+    mutationKey: produceMutationKey(connectionId),
+    mutationFn: async (
+      { topic, partition, records, labels }: ProduceInput,
+      { meta },
+    ): Promise<ProduceOutcome> => {
+      const client = kafkaClientOf(meta)
       const controller = new AbortController()
       abort.current = controller
       const signal = controller.signal
@@ -71,8 +76,7 @@ export function useProduce({ client, connectionId }: ConnectedClient) {
         abort.current = null
       }
     },
-    onSettled: (_data, _error, input) =>
-      queryClient.invalidateQueries({ queryKey: kafkaKeys.topic(connectionId, input.topic) }),
+    onSettled: (_data, _error, input) => refreshAfterProduce(queryClient, connectionId, input.topic),
   })
 
   return {

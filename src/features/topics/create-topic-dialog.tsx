@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx'
 import { TextField } from '../../components/field.tsx'
 import { Modal } from '../../components/modal.tsx'
 import { topicNameError } from '../../lib/topic-name.ts'
-import { useCreateTopic } from './use-topic-mutations.ts'
+import { useCreateTopic } from '../../data/topics/topic-mutations.ts'
 
 export function CreateTopicDialog({
   connected,
@@ -16,7 +16,7 @@ export function CreateTopicDialog({
   open: boolean
   onClose(): void
 }) {
-  const create = useCreateTopic(connected)
+  const create = useCreateTopic(connected.connectionId)
   const [name, setName] = useState('')
   const [partitions, setPartitions] = useState('1')
   const [touched, setTouched] = useState(false)

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx'
 import { TextField } from '../../components/field.tsx'
 import { Modal } from '../../components/modal.tsx'
 import { navigate } from '../../lib/router/hash-location.ts'
-import { useDeleteTopic } from './use-topic-mutations.ts'
+import { useDeleteTopic } from '../../data/topics/topic-mutations.ts'
 import { visibleNameText } from '../../lib/visible-name.ts'
 
 /** Deleting needs the topic name typed again: a misclick must not destroy data. */
@@ -20,7 +20,7 @@ export function DeleteTopicDialog({
   open: boolean
   onClose(): void
 }) {
-  const del = useDeleteTopic(connected)
+  const del = useDeleteTopic(connected.connectionId)
   const [typed, setTyped] = useState('')
   const submit = (e: FormEvent) => {
     e.preventDefault()

@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query'
 import { useState } from 'react'
-import { partitionOffsetsQueryOptions } from '../../api/queries/partition-offsets-query.ts'
+import { partitionOffsetsQueryOptions } from '../../data/offsets/offset-queries.ts'
 import type { Partition } from '../../api/types.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { ColumnHeaders } from '../../components/column-headers.tsx'
@@ -34,7 +34,7 @@ export function PartitionsTable({
   const rows = partitions.slice(0, shown)
   const offsets = useQueries({
     queries: rows.map((p) => ({
-      ...partitionOffsetsQueryOptions(connected, topic, p.id),
+      ...partitionOffsetsQueryOptions(connected.connectionId, topic, p.id),
       enabled: withOffsets,
     })),
   })

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { topicQueryOptions } from '../../api/queries/topic-query.ts'
+import { topicQueryOptions } from '../../data/topics/topic-queries.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { Button } from '../../components/button.tsx'
 import { ErrorAlert } from '../../components/error-alert.tsx'
@@ -13,7 +13,7 @@ import { TopicConfigs } from './topic-configs.tsx'
 
 export function TopicDetailPage({ connected, topic }: { connected: ConnectedClient; topic: string }) {
   const { client } = connected
-  const detail = useQuery(topicQueryOptions(connected, topic))
+  const detail = useQuery(topicQueryOptions(connected.connectionId, topic))
   const [deleting, setDeleting] = useState(false)
   return (
     <section aria-labelledby="topic-title" className="space-y-4">

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
-import { topicsQueryOptions } from '../../api/queries/topics-query.ts'
+import { topicsQueryOptions } from '../../data/topics/topic-queries.ts'
 import type { ConnectedClient } from '../../api/use-kafka-client.ts'
 import { Button } from '../../components/button.tsx'
 import { ConnectionSummary } from '../../components/connection-summary.tsx'
@@ -16,7 +16,10 @@ const NO_NAMES: string[] = []
 
 export function TopicsPage({ connected }: { connected: ConnectedClient }) {
   const { client } = connected
-  const topics = useQuery({ ...topicsQueryOptions(connected), enabled: client.capabilities.listTopics })
+  const topics = useQuery({
+    ...topicsQueryOptions(connected.connectionId),
+    enabled: client.capabilities.listTopics,
+  })
   const [filter, setFilter] = useState('')
   const [creating, setCreating] = useState(false)
   // The filter runs in time slices (a list may hold 1,000,000 names); until it ends the last result stays.
