@@ -46,7 +46,7 @@ Options (environment variable in brackets):
   -h, --help               show this help
 
 npm run dev reads the same environment variables, and these flags from KRC_ARGS (e.g. KRC_ARGS="--verbose");
-its address is Vite's (--host/--port after "npm run dev --", else KRC_HOST/KRC_PORT, else 127.0.0.1:5173).
+its address is Vite's --host/--port (after "npm run dev --"), else the options' (default 127.0.0.1:5173).
 KRC_DIST_DIR (npm start only) serves and builds the SPA from another folder than dist/.
 `
 
