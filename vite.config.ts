@@ -7,8 +7,8 @@ import { consoleServerPlugin } from './server/vite-plugin.ts'
 export default defineConfig({
   // Relative asset URLs so dist/ also works from any static host or sub-path (routes live in the hash).
   base: './',
+  // The console server plugin also sets the dev address: 127.0.0.1:5173 unless KRC_HOST/KRC_PORT or --host/--port.
   plugins: [react(), tailwindcss(), consoleServerPlugin()],
-  server: { host: '127.0.0.1', port: 5173 },
   build: { target: 'es2022', sourcemap: true },
   test: {
     // The JSON report feeds .ci/run's closing "N passed, N failed" line.

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { ProxyFailureLog } from './proxy/failure-log.ts'
 import { hostGuard, sameOriginGuard } from './proxy/request-guard.ts'
+import { SECURITY_HEADERS } from './security-headers.ts'
 import { serveDist } from './static-files.ts'
 
 /** What the SPA learns from `GET /api/config`: that the proxy exists, and the sandbox to default to. */
@@ -30,9 +31,7 @@ export function createConsoleApp(options: ConsoleAppOptions): Hono {
   app.use('*', hostGuard({ hostnames: options.hostnames }))
   app.use('*', async (c, next) => {
     await next()
-    c.res.headers.set('x-content-type-options', 'nosniff')
-    c.res.headers.set('referrer-policy', 'no-referrer')
-    c.res.headers.set('x-frame-options', 'DENY')
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value)
   })
   app.use('/api/*', sameOriginGuard())
   app.get('/api/config', (c) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseServerOptions, parseSize } from './cli-options.ts'
+import { checkBindHost, parseServerOptions, parseSize } from './cli-options.ts'
 
 describe('server options', () => {
   it('has safe defaults', () => {
@@ -51,6 +51,14 @@ describe('server options', () => {
     expect(parseServerOptions(['--sandbox-in-memory', '--no-demo-data'], {})).toMatchObject({
       sandbox: { dataDir: null, demoData: false },
     })
+  })
+
+  it('reads KRC_DIST_DIR and refuses an open proxy on any address', () => {
+    expect(parseServerOptions([], {})).toMatchObject({ distDir: 'dist' })
+    expect(parseServerOptions([], { KRC_DIST_DIR: 'dist-e2e' })).toMatchObject({ distDir: 'dist-e2e' })
+    expect(() => checkBindHost('192.168.1.5', [])).toThrow(/Refusing to bind 192.168.1.5/)
+    expect(() => checkBindHost('localhost', [])).not.toThrow()
+    expect(() => checkBindHost('0.0.0.0', ['kafka.internal:*'])).not.toThrow()
   })
 
   it('rejects bad values clearly', () => {

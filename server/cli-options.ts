@@ -10,6 +10,8 @@ export interface ServerOptions {
   maxResponseBytes: number
   timeoutMs: number
   build: boolean
+  /** Folder of the built SPA (`npm start` only; Vite serves the sources under `npm run dev`). */
+  distDir: string
   verbose: boolean
   sandbox: {
     enabled: boolean
@@ -42,6 +44,10 @@ Options (environment variable in brackets):
   --no-demo-data           start the sandbox without demo topics
   --sandbox-api-key <key>  API key the sandbox accepts, repeatable     [SANDBOX_API_KEYS, comma-separated]
   -h, --help               show this help
+
+npm run dev reads the same environment variables, and these flags from KRC_ARGS (e.g. KRC_ARGS="--verbose");
+its address is Vite's --host/--port (after "npm run dev --"), else the options' (default 127.0.0.1:5173).
+KRC_DIST_DIR (npm start only) serves and builds the SPA from another folder than dist/.
 `
 
 export class OptionsError extends Error {}
@@ -69,7 +75,15 @@ function parseSeconds(text: string, name: string): number {
   return Math.round(n * 1000)
 }
 
-export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOptions | 'help' {
+/**
+ * The one reader of the server's flags and environment, for `npm start` (argv) and `npm run dev` (see
+ * parseDevServerOptions). `defaults.port` is the only default that differs between the two.
+ */
+export function parseServerOptions(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  defaults: { port: number } = { port: 8080 },
+): ServerOptions | 'help' {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -104,22 +118,18 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
       throw new OptionsError((err as Error).message)
     }
   }
-  if (!isLoopbackHost(host) && allowTargets.length === 0) {
-    throw new OptionsError(
-      `Refusing to bind ${host} without an allowlist: anyone who can reach this address could use the proxy to reach any host. ` +
-        'Pass --allow-target <pattern> (or KRC_ALLOW_TARGETS) naming the Kafka REST endpoints to allow.',
-    )
-  }
+  checkBindHost(host, allowTargets)
   const sandboxKeys = [...(values['sandbox-api-key'] ?? []), ...splitPatternList(env.SANDBOX_API_KEYS)]
   return {
     host,
-    port: parsePort(values.port ?? env.KRC_PORT ?? '8080', '--port'),
+    port: parsePort(values.port ?? env.KRC_PORT ?? String(defaults.port), '--port'),
     allowTargets,
     allowedHosts: [...(values['allowed-host'] ?? []), ...splitPatternList(env.KRC_ALLOWED_HOSTS)],
     maxBodyBytes: parseSize(values['max-body'] ?? env.KRC_MAX_BODY ?? '100mb'),
     maxResponseBytes: parseSize(values['max-response'] ?? env.KRC_MAX_RESPONSE ?? '256mb'),
     timeoutMs: parseSeconds(values.timeout ?? env.KRC_TIMEOUT ?? '120', '--timeout'),
     build: values.build ?? true,
+    distDir: env.KRC_DIST_DIR ?? 'dist',
     verbose: values.verbose ?? false,
     sandbox: {
       enabled: values.sandbox ?? !(env.KRC_NO_SANDBOX === '1' || env.KRC_NO_SANDBOX === 'true'),
@@ -131,4 +141,35 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
       apiKeys: sandboxKeys,
     },
   }
+}
+
+/** Refuses an open proxy: a non-loopback address is only served with an allowlist. */
+export function checkBindHost(host: string, allowTargets: readonly string[]): void {
+  if (!isLoopbackHost(host) && allowTargets.length === 0) {
+    throw new OptionsError(
+      `Refusing to bind ${host} without an allowlist: anyone who can reach this address could use the proxy to reach any host. ` +
+        'Pass --allow-target <pattern> (or KRC_ALLOW_TARGETS) naming the Kafka REST endpoints to allow.',
+    )
+  }
+}
+
+/** Vite's own default port, kept so `npm start` (8080) and `npm run dev` can run side by side. */
+export const DEV_DEFAULT_PORT = 5173
+
+/**
+ * The options of `npm run dev`: the same parser, fed the environment and the flags in `KRC_ARGS` (Vite owns
+ * the command line). Flag values never contain spaces, so splitting on whitespace is enough.
+ */
+export function parseDevServerOptions(env: NodeJS.ProcessEnv): ServerOptions {
+  const argv = (env.KRC_ARGS ?? '').split(/\s+/).filter(Boolean)
+  let options
+  try {
+    options = parseServerOptions(argv, env, { port: DEV_DEFAULT_PORT })
+  } catch (err) {
+    throw new OptionsError(
+      `${env.KRC_ARGS ? 'KRC_ARGS or the environment' : 'the environment'}: ${(err as Error).message}`,
+    )
+  }
+  if (options === 'help') throw new OptionsError(`KRC_ARGS asked for help:\n\n${USAGE}`)
+  return options
 }

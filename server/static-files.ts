@@ -3,6 +3,7 @@ import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import type { Context } from 'hono'
+import { CONTENT_SECURITY_POLICY } from './security-headers.ts'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,23 +19,6 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
 }
-
-/**
- * The app's Content-Security-Policy: no inline script, nothing from other origins except the endpoints
- * the console talks to directly (connect-src) when "Use proxy" is off. Payload previews use blob: images.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "connect-src 'self' http: https:",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ')
 
 /** Serves files from `root` (the built SPA); `/` and extension-less paths get index.html. */
 export function serveDist(root: string) {

@@ -1,56 +1,61 @@
-import type { Plugin } from 'vite'
-import type { ClientConfig } from './app.ts'
-import { consoleListener } from './console-server.ts'
-import { serverHostnames } from './proxy/guards.ts'
-import { splitPatternList, TargetPolicy } from './proxy/target-policy.ts'
+import type { Plugin, UserConfig } from 'vite'
+import { checkBindHost, parseDevServerOptions, type ServerOptions } from './cli-options.ts'
+import { composeConsole, consoleMiddleware, type ComposedConsole, type ConsoleSetup } from './compose.ts'
+
+/** What the plugin exposes (as `plugin.api`) so tests can compare it with `npm start`. */
+export interface ConsoleServerPluginApi {
+  options(): ServerOptions | null
+  setup(): ConsoleSetup | null
+}
 
 /**
- * Mounts the console server's routes (the same proxy and /api/config as `npm start`) into `vite` dev,
- * and starts the sandbox beside it, so `npm run dev` behaves like `npm start`.
+ * Mounts the console server into `vite` dev with the same options parser and composition as `npm start`
+ * (server/compose.ts): the same proxy, allowlist, /api routes and security headers, and the sandbox beside it.
  */
-export function consoleServerPlugin(): Plugin {
+export function consoleServerPlugin(env: NodeJS.ProcessEnv = process.env): Plugin<ConsoleServerPluginApi> {
+  let options: ServerOptions | null = null
+  let composed: ComposedConsole | null = null
+  const close = async () => {
+    const c = composed
+    composed = null
+    await c?.close()
+  }
   return {
     name: 'kafka-rest-console-server',
     apply: 'serve',
-    async configureServer(server) {
-      if (process.env.VITEST) return
-      const log = (line: string) => server.config.logger.info(line)
-      let clientConfig: ClientConfig = { proxy: true, sandbox: null }
-      const noSandbox = process.env.KRC_NO_SANDBOX === '1' || process.env.KRC_NO_SANDBOX === 'true'
-      if (!noSandbox) {
-        const { startSandbox } = await import('./sandbox/sandbox-server.ts')
-        try {
-          const sandbox = await startSandbox({
-            port: Number(process.env.SANDBOX_PORT ?? 8082),
-            dataDir: process.env.SANDBOX_DATA_DIR ?? '.sandbox-data',
-            apiKeys: splitPatternList(process.env.SANDBOX_API_KEYS).length
-              ? splitPatternList(process.env.SANDBOX_API_KEYS)
-              : undefined,
-            demoData: true,
-            log,
-          })
-          clientConfig = { proxy: true, sandbox: { endpoint: sandbox.url, apiKey: sandbox.apiKeys[0] } }
-          server.httpServer?.once('close', () => void sandbox.close())
-        } catch (err) {
-          server.config.logger.warn(`sandbox not started: ${(err as Error).message}`)
-        }
-      }
-      const listener = consoleListener({
-        hostnames: serverHostnames(
-          typeof server.config.server.host === 'string' ? server.config.server.host : '127.0.0.1',
-        ),
-        proxy: {
-          policy: new TargetPolicy(splitPatternList(process.env.KRC_ALLOW_TARGETS)),
-          maxBodyBytes: 100 * 1024 * 1024,
-          timeoutMs: 120_000,
-        },
-        clientConfig: () => clientConfig,
-      })
-      server.middlewares.use((req, res, next) => {
-        const url = req.url ?? ''
-        if (url.startsWith('/proxy/') || url === '/proxy' || url.startsWith('/api/')) listener(req, res)
-        else next()
-      })
+    api: { options: () => options, setup: () => composed?.setup ?? null },
+    config(config) {
+      // Vitest loads vite.config.ts too: its runs need neither the console server nor a sandbox.
+      if (env.VITEST) return
+      options = parseDevServerOptions(env)
+      // Vite's own --host/--port win; otherwise the same KRC_HOST/KRC_PORT (or KRC_ARGS) as npm start.
+      const server: NonNullable<UserConfig['server']> = {}
+      if (config.server?.host === undefined) server.host = options.host
+      if (config.server?.port === undefined) server.port = options.port
+      if (config.server?.allowedHosts === undefined && options.allowedHosts.length)
+        server.allowedHosts = [...options.allowedHosts] // a copy: Vite adds to it
+      return { server }
     },
+    configResolved(config) {
+      if (!options) return
+      const { host, port } = config.server
+      // `vite --host` alone means every address.
+      const bindHost = host === true ? '0.0.0.0' : typeof host === 'string' ? host : options.host
+      // Same rule as npm start: no open proxy on a non-loopback address.
+      checkBindHost(bindHost, options.allowTargets)
+      options = { ...options, host: bindHost, port }
+    },
+    async configureServer(server) {
+      if (!options) return
+      const logger = server.config.logger
+      composed = await composeConsole(options, {
+        log: (line) => logger.info(line),
+        onSandboxError: (err) => logger.warn(`sandbox not started: ${err.message}`),
+      })
+      server.httpServer?.once('close', () => void close())
+      server.middlewares.use(consoleMiddleware(composed.handler))
+    },
+    // server.close() ends here, also in middleware mode (no httpServer).
+    closeBundle: close,
   }
 }

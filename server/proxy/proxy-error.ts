@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http'
+import { SECURITY_HEADERS } from '../security-headers.ts'
 
 /** Kinds of error the proxy itself reports (the endpoint's own errors pass through untouched). */
 export type ProxyErrorKind =
@@ -28,7 +29,7 @@ function errorHeaders(kind: ProxyErrorKind, length: number): Record<string, stri
     'content-type': 'application/json; charset=utf-8',
     'content-length': length,
     'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
+    ...SECURITY_HEADERS,
     'x-kafka-rest-proxy-error': kind,
   }
 }

@@ -5,6 +5,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import { request, type Agent } from 'undici'
 import { PROXY_REQUEST_HEADER, ProxyFailureLog, type ProxyFailure } from './failure-log.ts'
 import { checkHost, checkSameOrigin } from './guards.ts'
+import { SECURITY_HEADERS } from '../security-headers.ts'
 import { writeProxyError, type ProxyError } from './proxy-error.ts'
 import type { TargetPolicy } from './target-policy.ts'
 import { createUpstreamAgent } from './upstream.ts'
@@ -19,13 +20,8 @@ const FORWARDED_REQUEST_HEADERS = [
 ] as const
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
 
-/** Sent with every proxied answer: never cached, never sniffed into HTML, never framed. */
-const SECURITY_HEADERS = {
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-} as const
+/** Sent with every proxied answer: never cached, plus the server's security headers. */
+const ANSWER_HEADERS = { 'cache-control': 'no-store', ...SECURITY_HEADERS } as const
 
 export const ENDPOINT_HEADER = 'x-kafka-rest-endpoint'
 export const PROXY_PREFIX = '/proxy'
@@ -409,7 +405,7 @@ export function createProxyHandler(options: ProxyOptions & { hostnames: Readonly
           })
         }
         const id = failures.nextId()
-        const head: Record<string, string> = { ...SECURITY_HEADERS, [PROXY_REQUEST_HEADER]: id }
+        const head: Record<string, string> = { ...ANSWER_HEADERS, [PROXY_REQUEST_HEADER]: id }
         if (contentType !== null) head['content-type'] = contentType
         // Passed through so the client can tell a short body from a complete one; a decoded body has no known length.
         if (declared !== null && !encoding) head['content-length'] = String(declared)
