@@ -32,7 +32,7 @@ export function useConnect() {
           : await profileForDialect(transport, form.dialect)
       const client = createClient(settings, detection.profile, requestLogSink)
       let topicCount: number | null = null
-      if (client.capabilities.listTopics) topicCount = (await client.listTopics()).length
+      if (client.capabilities.topics) topicCount = (await client.listTopics()).length
       // The form shows what the connection uses; the active client is rebuilt from it (useKafkaClient).
       useConnectionStore.getState().setForm({
         endpoint: settings.endpoint,

@@ -16,7 +16,7 @@ const NO_NAMES: string[] = []
 
 export function TopicsPage({ connected }: { connected: ConnectedClient }) {
   const { client } = connected
-  const topics = useQuery({ ...topicsQueryOptions(connected), enabled: client.capabilities.listTopics })
+  const topics = useQuery({ ...topicsQueryOptions(connected), enabled: !!client.capabilities.topics })
   const [filter, setFilter] = useState('')
   const [creating, setCreating] = useState(false)
   // The filter runs in time slices (a list may hold 1,000,000 names); until it ends the last result stays.
@@ -45,7 +45,7 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
           <Button onClick={() => void topics.refetch()} disabled={topics.isFetching}>
             Refresh
           </Button>
-          {client.capabilities.createTopic && (
+          {client.capabilities.topics?.create && (
             <Button variant="primary" onClick={() => setCreating(true)}>
               Create topic
             </Button>
@@ -53,7 +53,7 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
         </div>
       </div>
       <ConnectionSummary client={client} />
-      {!client.capabilities.listTopics && (
+      {!client.capabilities.topics && (
         <Notice tone="warning">
           This endpoint cannot list topics ({client.dialect.name}). Open the produce form and type the topic
           name.
@@ -81,7 +81,7 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
         />
       )}
       {topics.data && topics.data.length === 0 && (
-        <Notice>No topics yet.{client.capabilities.createTopic ? ' Create one to start.' : ''}</Notice>
+        <Notice>No topics yet.{client.capabilities.topics?.create ? ' Create one to start.' : ''}</Notice>
       )}
       {topics.data && topics.data.length > 0 && visible.length === 0 && (
         <Notice>No topic matches “{search.query}”.</Notice>
