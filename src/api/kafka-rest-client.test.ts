@@ -1,21 +1,42 @@
 import { describe, expect, it } from 'vitest'
-import { describeCapabilities, NO_CAPABILITIES } from './kafka-rest-client.ts'
+import { CONFLUENT_BASE, IBM_EVENT_STREAMS_BASE, NO_CAPABILITIES, withCapabilities } from './capabilities.ts'
+import { describeCapabilities } from './kafka-rest-client.ts'
 
 describe('describeCapabilities', () => {
   it('words a Message Hub (v1) endpoint as the issue does', () => {
-    const v1 = { ...NO_CAPABILITIES, produce: true, produceBatch: true, browse: true, statelessBrowse: true }
+    const v1 = withCapabilities(CONFLUENT_BASE, { browse: { stateless: true } })
     expect(describeCapabilities(v1)).toBe('produce, browse by offset, no headers')
   })
   it('says what is missing', () => {
     expect(describeCapabilities(NO_CAPABILITIES)).toBe('no produce, no browsing, no headers')
-    expect(
-      describeCapabilities({
-        ...NO_CAPABILITIES,
-        produce: true,
-        produceHeaders: true,
-        createTopic: true,
-        deleteTopic: true,
-      }),
-    ).toBe('produce (one record per request), no browsing, headers on produce only, create/delete topics')
+    expect(describeCapabilities(IBM_EVENT_STREAMS_BASE)).toBe(
+      'produce (one record per request), no browsing, headers on produce only, create/delete topics',
+    )
+  })
+  it('names headers, timestamps and topic admin by where they are', () => {
+    const strimzi = withCapabilities(CONFLUENT_BASE, {
+      topics: { create: true },
+      produce: { headers: true },
+      browse: { headers: true, timestamps: true },
+    })
+    expect(describeCapabilities(strimzi)).toBe(
+      'produce, browse by offset (temporary consumer), headers, timestamps, create topics',
+    )
+    const browseHeaders = withCapabilities(CONFLUENT_BASE, {
+      topics: { delete: true },
+      browse: { headers: true },
+    })
+    expect(describeCapabilities(browseHeaders)).toBe(
+      'produce, browse by offset (temporary consumer), headers when browsing, delete topics',
+    )
+  })
+  it('does not advertise consumer groups (no screen shows them yet), even for v3', () => {
+    const v3 = withCapabilities(CONFLUENT_BASE, {
+      topics: { create: true, delete: true },
+      produce: { headers: true, timestamp: true },
+    })
+    expect(describeCapabilities(v3)).toBe(
+      'produce, browse by offset (temporary consumer), headers on produce only, create/delete topics',
+    )
   })
 })

@@ -1,3 +1,4 @@
+import type { Capabilities } from './capabilities.ts'
 import type { RequestLogEntry } from './http/transport.ts'
 import type {
   ConsumerGroupSummary,
@@ -12,52 +13,6 @@ import type {
   TopicDetail,
   TopicSummary,
 } from './types.ts'
-
-/** What an endpoint can do. The UI hides what is false and says why (see `notes`). */
-export interface Capabilities {
-  listTopics: boolean
-  topicMetadata: boolean
-  topicConfigs: boolean
-  partitionOffsets: boolean
-  produce: boolean
-  produceToPartition: boolean
-  produceKeys: boolean
-  produceHeaders: boolean
-  produceTimestamp: boolean
-  /** A null value (tombstone) can be sent. */
-  produceNull: boolean
-  /** Several records in one request. */
-  produceBatch: boolean
-  browse: boolean
-  /** Browsing needs no server-side consumer instance (nothing to clean up). */
-  statelessBrowse: boolean
-  browseTimestamps: boolean
-  browseHeaders: boolean
-  createTopic: boolean
-  deleteTopic: boolean
-  consumerGroups: boolean
-}
-
-export const NO_CAPABILITIES: Capabilities = {
-  listTopics: false,
-  topicMetadata: false,
-  topicConfigs: false,
-  partitionOffsets: false,
-  produce: false,
-  produceToPartition: false,
-  produceKeys: false,
-  produceHeaders: false,
-  produceTimestamp: false,
-  produceNull: false,
-  produceBatch: false,
-  browse: false,
-  statelessBrowse: false,
-  browseTimestamps: false,
-  browseHeaders: false,
-  createTopic: false,
-  deleteTopic: false,
-  consumerGroups: false,
-}
 
 export interface DialectInfo {
   id: DialectId
@@ -95,29 +50,30 @@ export interface KafkaRestClient {
 
 /** Words for the capability summary shown after connecting, e.g. "produce, browse by offset, no headers". */
 export function describeCapabilities(c: Capabilities): string {
+  const { produce, browse, topics } = c
   const parts: string[] = []
-  if (!c.produce) parts.push('no produce')
-  else parts.push(c.produceBatch ? 'produce' : 'produce (one record per request)')
-  if (!c.browse) parts.push('no browsing')
-  else parts.push(c.statelessBrowse ? 'browse by offset' : 'browse by offset (temporary consumer)')
+  if (!produce) parts.push('no produce')
+  else parts.push(produce.batch ? 'produce' : 'produce (one record per request)')
+  if (!browse) parts.push('no browsing')
+  else parts.push(browse.stateless ? 'browse by offset' : 'browse by offset (temporary consumer)')
   const headers =
-    c.browseHeaders && c.produceHeaders
+    browse?.headers && produce?.headers
       ? 'headers'
-      : c.produceHeaders
+      : produce?.headers
         ? 'headers on produce only'
-        : c.browseHeaders
+        : browse?.headers
           ? 'headers when browsing'
           : 'no headers'
   parts.push(headers)
-  if (c.browseTimestamps) parts.push('timestamps')
-  if (c.createTopic || c.deleteTopic)
+  if (browse?.timestamps) parts.push('timestamps')
+  if (topics && (topics.create || topics.delete))
     parts.push(
-      c.createTopic && c.deleteTopic
+      topics.create && topics.delete
         ? 'create/delete topics'
-        : c.createTopic
+        : topics.create
           ? 'create topics'
           : 'delete topics',
     )
-  if (c.consumerGroups) parts.push('consumer groups')
+  // Nothing about consumer groups, registry or search until a screen shows them.
   return parts.join(', ')
 }

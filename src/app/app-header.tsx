@@ -27,8 +27,8 @@ export function AppHeader({ path, client }: { path: string; client: KafkaRestCli
       {client && (
         <nav aria-label="Main">
           <ul className="flex gap-1">
-            {NAV.filter((n) => n.path !== '/browse' || client.capabilities.browse)
-              .filter((n) => n.path !== '/produce' || client.capabilities.produce)
+            {NAV.filter((n) => n.path !== '/browse' || !!client.capabilities.browse)
+              .filter((n) => n.path !== '/produce' || !!client.capabilities.produce)
               .map((n) => {
                 const current = path === n.path || path.startsWith(`${n.path}/`)
                 return (

@@ -152,10 +152,8 @@ describe('Strimzi Kafka Bridge contract', () => {
     expect(detection.profile).toEqual({ dialect: 'strimzi', bridgeVersion: '0.33.1' })
     const client = createClient(settings(url), detection.profile)
     expect(client.capabilities).toMatchObject({
-      browseHeaders: true,
-      browseTimestamps: true,
-      produceHeaders: true,
-      produceNull: false,
+      browse: { headers: true, timestamps: true },
+      produce: { headers: true, tombstones: false },
     })
 
     const detail = await client.getTopic('t')
@@ -252,7 +250,7 @@ describe('Karapace contract', () => {
     const detection = await detectDialect(new HttpTransport(settings(url)))
     expect(detection.profile).toEqual({ dialect: 'karapace', karapaceVersion: '4.1.0' })
     const client = createClient(settings(url), detection.profile)
-    expect(client.capabilities.produceNull).toBe(false)
+    expect(client.capabilities.produce?.tombstones).toBe(false)
     const results = await client.produce('t', [
       { key: null, value: new Uint8Array([1]) },
       { key: null, value: new Uint8Array(9) },
@@ -312,7 +310,7 @@ describe('IBM Event Streams (REST producer + admin) contract', () => {
       { ...settings(producer.url, 'bearer'), adminEndpoint: admin.url },
       { dialect: 'ibm-event-streams' },
     )
-    expect(client.capabilities.browse).toBe(false)
+    expect(client.capabilities.browse).toBeNull()
     expect(client.dialect.notes.join(' ')).toMatch(/browsing messages is unavailable/)
     expect(await client.listTopics()).toEqual([{ name: 't', partitionCount: 3 }])
     expect((await client.getTopic('t')).partitions).toHaveLength(3)

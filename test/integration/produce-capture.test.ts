@@ -41,7 +41,7 @@ describe('produce requests are captured per call', () => {
       { dialect: 'ibm-event-streams' },
       requestLogSink,
     )
-    expect(client.capabilities.produceBatch).toBe(false)
+    expect(client.capabilities.produce?.batch).toBe(false)
     const values = Array.from({ length: RECORDS }, (_, i) => `record-${i + 1}`)
     const capture = captureRequests()
     const results = await client.produce(

@@ -1,4 +1,5 @@
-import type { Capabilities, DialectInfo, KafkaRestClient, ProduceOptions } from '../kafka-rest-client.ts'
+import type { Capabilities } from '../capabilities.ts'
+import type { DialectInfo, KafkaRestClient, ProduceOptions } from '../kafka-rest-client.ts'
 import type {
   ConsumerGroupSummary,
   ConsumerLag,

@@ -1,6 +1,7 @@
 import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport } from '../http/transport.ts'
-import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
+import { CONFLUENT_BASE, withCapabilities, type Capabilities } from '../capabilities.ts'
+import type { DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
 import { recordFromBase64 } from '../lazy-record.ts'
 import type {
   CreateTopicRequest,
@@ -68,26 +69,11 @@ export class ConfluentV1Client extends BaseClient {
       name: 'Confluent REST Proxy API v1, binary',
       notes: this.admin ? ['topic admin through the IBM Message Hub admin API (/admin/topics)'] : [],
     }
-    this.capabilities = {
-      listTopics: true,
-      topicMetadata: true,
-      topicConfigs: true,
-      partitionOffsets: browse,
-      produce: true,
-      produceToPartition: true,
-      produceKeys: true,
-      produceHeaders: false,
-      produceTimestamp: false,
-      produceNull: true,
-      produceBatch: true,
-      browse,
-      statelessBrowse: browse,
-      browseTimestamps: false,
-      browseHeaders: false,
-      createTopic: !!this.admin,
-      deleteTopic: !!this.admin,
-      consumerGroups: false,
-    }
+    this.capabilities = withCapabilities(CONFLUENT_BASE, {
+      topics: { create: !!this.admin, delete: !!this.admin },
+      // The simple consumer reads by offset with no instance; bounds are probed through it too.
+      browse: browse ? { stateless: true } : null,
+    })
   }
 
   listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {

@@ -1,5 +1,6 @@
 import type { HttpTransport } from '../http/transport.ts'
-import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
+import { CONFLUENT_BASE, withCapabilities, type Capabilities, type CapabilityDiff } from '../capabilities.ts'
+import type { DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
 import type {
   FetchRequest,
   FetchResult,
@@ -30,33 +31,13 @@ export class V2Client extends BaseClient {
     transport: HttpTransport,
     flavor: ConsumerFlavor = 'confluent',
     dialect?: DialectInfo,
-    capabilities?: Partial<Capabilities>,
+    capabilities: CapabilityDiff = {},
   ) {
     super()
     this.t = transport
     this.flavor = flavor
     this.dialect = dialect ?? { id: 'confluent-v2', name: 'Confluent REST Proxy API v2, binary', notes: [] }
-    this.capabilities = {
-      listTopics: true,
-      topicMetadata: true,
-      topicConfigs: true,
-      partitionOffsets: true,
-      produce: true,
-      produceToPartition: true,
-      produceKeys: true,
-      produceHeaders: false,
-      produceTimestamp: false,
-      produceNull: true,
-      produceBatch: true,
-      browse: true,
-      statelessBrowse: false,
-      browseTimestamps: false,
-      browseHeaders: false,
-      createTopic: false,
-      deleteTopic: false,
-      consumerGroups: false,
-      ...capabilities,
-    }
+    this.capabilities = withCapabilities(CONFLUENT_BASE, capabilities)
   }
 
   /** Live consumer instances (for tests and the request log's cleanup check). */

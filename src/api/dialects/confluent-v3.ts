@@ -1,7 +1,8 @@
 import { parseConfigListOffThread, parseTopicListOffThread } from '../parse/parse-off-thread.ts'
 import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport, RestRequest, RestResponse } from '../http/transport.ts'
-import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
+import { CONFLUENT_BASE, withCapabilities, type Capabilities } from '../capabilities.ts'
+import type { DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
 import type {
   ConsumerGroupSummary,
   ConsumerLag,
@@ -136,26 +137,12 @@ export class ConfluentV3Client extends BaseClient {
         v2 ? 'browsing through API v2 consumers' : 'no API v2 on this endpoint: browsing unavailable',
       ],
     }
-    this.capabilities = {
-      listTopics: true,
-      topicMetadata: true,
-      topicConfigs: true,
-      partitionOffsets: !!v2,
-      produce: true,
-      produceToPartition: true,
-      produceKeys: true,
-      produceHeaders: true,
-      produceTimestamp: true,
-      produceNull: true,
-      produceBatch: true,
-      browse: !!v2,
-      statelessBrowse: false,
-      browseTimestamps: false,
-      browseHeaders: false,
-      createTopic: true,
-      deleteTopic: true,
-      consumerGroups: true,
-    }
+    this.capabilities = withCapabilities(CONFLUENT_BASE, {
+      topics: { create: true, delete: true },
+      produce: { headers: true, timestamp: true },
+      // Browsing (and partition offsets) only through v2's consumers.
+      browse: v2 ? {} : null,
+    })
   }
 
   get liveConsumers(): number {

@@ -1,6 +1,7 @@
 import { isValidUtf8 } from '../../lib/bytes/utf8.ts'
 import type { HttpTransport } from '../http/transport.ts'
-import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
+import { IBM_EVENT_STREAMS_BASE, withCapabilities, type Capabilities } from '../capabilities.ts'
+import type { DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
 import type { CreateTopicRequest, ProduceRecord, ProduceResult, TopicDetail, TopicSummary } from '../types.ts'
 import { toOffset } from '../wire-json.ts'
 import { BaseClient } from './base-client.ts'
@@ -25,26 +26,7 @@ export class IbmEventStreamsClient extends BaseClient {
     super()
     this.producer = producer
     this.admin = admin ? new IbmAdminApi(admin) : null
-    this.capabilities = {
-      listTopics: !!admin,
-      topicMetadata: !!admin,
-      topicConfigs: !!admin,
-      partitionOffsets: false,
-      produce: true,
-      produceToPartition: false,
-      produceKeys: true,
-      produceHeaders: true,
-      produceTimestamp: false,
-      produceNull: false,
-      produceBatch: false,
-      browse: false,
-      statelessBrowse: false,
-      browseTimestamps: false,
-      browseHeaders: false,
-      createTopic: !!admin,
-      deleteTopic: !!admin,
-      consumerGroups: false,
-    }
+    this.capabilities = withCapabilities(IBM_EVENT_STREAMS_BASE, admin ? {} : { topics: null })
   }
 
   listTopics(signal?: AbortSignal): Promise<TopicSummary[]> {

@@ -21,7 +21,7 @@ export class KarapaceClient extends V2Client {
         notes: version ? [`Karapace ${version}`] : [],
       },
       // A null or empty binary value becomes empty bytes, not a tombstone.
-      { produceNull: false, browseTimestamps: true },
+      { produce: { tombstones: false }, browse: { timestamps: true } },
     )
   }
 

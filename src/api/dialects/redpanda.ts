@@ -1,6 +1,7 @@
 import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport } from '../http/transport.ts'
-import type { Capabilities, DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
+import { CONFLUENT_BASE, withCapabilities, type Capabilities } from '../capabilities.ts'
+import type { DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
 import type {
   FetchRequest,
   FetchResult,
@@ -38,26 +39,10 @@ export class RedpandaClient extends BaseClient {
     name: 'Redpanda HTTP proxy (v2), binary',
     notes: ['partitions found by probing: the proxy has no topic metadata route'],
   }
-  readonly capabilities: Capabilities = {
-    listTopics: true,
-    topicMetadata: true,
-    topicConfigs: false,
-    partitionOffsets: false,
-    produce: true,
-    produceToPartition: true,
-    produceKeys: true,
-    produceHeaders: false,
-    produceTimestamp: false,
-    produceNull: true,
-    produceBatch: true,
-    browse: true,
-    statelessBrowse: true,
-    browseTimestamps: false,
-    browseHeaders: false,
-    createTopic: false,
-    deleteTopic: false,
-    consumerGroups: false,
-  }
+  // The records endpoint reads by offset with no consumer instance, and there is no offsets endpoint.
+  readonly capabilities: Capabilities = withCapabilities(CONFLUENT_BASE, {
+    browse: { stateless: true, offsets: false },
+  })
   private readonly t: HttpTransport
 
   constructor(transport: HttpTransport) {

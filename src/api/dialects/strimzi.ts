@@ -18,13 +18,10 @@ export class StrimziClient extends V2Client {
         notes: bridgeVersion ? [`bridge version ${bridgeVersion}`] : [],
       },
       {
-        produceHeaders: true,
-        produceTimestamp: true,
+        topics: { create: true },
         // In the binary format `value` is required and a JSON null is read as the text "null": no tombstones.
-        produceNull: false,
-        browseTimestamps: true,
-        browseHeaders: true,
-        createTopic: true,
+        produce: { headers: true, timestamp: true, tombstones: false },
+        browse: { timestamps: true, headers: true },
       },
     )
   }

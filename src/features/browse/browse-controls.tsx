@@ -1,5 +1,4 @@
 import { useMemo, useState, type FormEvent } from 'react'
-import type { Capabilities } from '../../api/kafka-rest-client.ts'
 import type { TopicSummary } from '../../api/types.ts'
 import { Button } from '../../components/button.tsx'
 import { SelectField, TextField } from '../../components/field.tsx'
@@ -7,13 +6,13 @@ import { VirtualCombobox } from '../../components/virtual-combobox.tsx'
 import { formatPositions, MAX_COUNT, offsetProblem } from '../../lib/browse/offset-window.ts'
 import { formatTimestampIso } from '../../lib/time/format-timestamp.ts'
 import { usePreferencesStore } from '../../stores/preferences-store.ts'
-import type { BrowseView } from './browse-view.ts'
+import type { BrowseCaps, BrowseView } from './browse-view.ts'
 import { StartFieldset, type StartDraft } from './start-fieldset.tsx'
 import { parseTimeInput } from './time-input.ts'
 
 interface Props {
   view: BrowseView
-  caps: Capabilities
+  caps: BrowseCaps
   topics: TopicSummary[] | undefined
   partitionIds: number[] | undefined
   onFetch(next: BrowseView): void

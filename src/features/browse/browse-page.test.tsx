@@ -2,22 +2,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import { NO_CAPABILITIES, type Capabilities, type KafkaRestClient } from '../../api/kafka-rest-client.ts'
+import { CONFLUENT_BASE, withCapabilities } from '../../api/capabilities.ts'
+import type { KafkaRestClient } from '../../api/kafka-rest-client.ts'
 import type { FetchRequest, KafkaRecord } from '../../api/types.ts'
 import { usePreferencesStore } from '../../stores/preferences-store.ts'
 import { BrowsePage } from './browse-page.tsx'
 
 // Strimzi-like: timestamps and headers on consumed records.
-const CAPS: Capabilities = {
-  ...NO_CAPABILITIES,
-  listTopics: true,
-  topicMetadata: true,
-  partitionOffsets: true,
-  browse: true,
-  browseTimestamps: true,
-  browseHeaders: true,
-  produce: true,
-}
+const CAPS = withCapabilities(CONFLUENT_BASE, { browse: { timestamps: true, headers: true } })
 
 const enc = (s: string) => new TextEncoder().encode(s)
 const T0 = Date.UTC(2026, 10, 26, 17, 5, 3, 123)

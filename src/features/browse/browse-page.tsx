@@ -21,13 +21,13 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
   const { client, connectionId } = connected
   const caps = client.capabilities
   const queryClient = useQueryClient()
-  const { view, go, patch } = useBrowseView(params, caps)
+  const { view, go, patch } = useBrowseView(params, caps.browse)
   const query = params.toString()
   const linkProblems = useMemo(() => browseLinkProblems(new URLSearchParams(query)), [query])
-  const topics = useQuery({ ...topicsQueryOptions(connectionId), enabled: caps.browse && caps.listTopics })
+  const topics = useQuery({ ...topicsQueryOptions(connectionId), enabled: !!caps.browse && !!caps.topics })
   const topic = useQuery({
     ...topicQueryOptions(connectionId, view.topic ?? ''),
-    enabled: caps.browse && !!view.topic,
+    enabled: !!caps.browse && !!view.topic,
   })
   const partitionIds = topic.data?.partitions.map((p) => p.id)
   const wanted = caps.browse && partitionIds ? windowRequest(view, partitionIds) : null
@@ -54,7 +54,7 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
       ...view,
       topic: name,
       partition: 'all',
-      start: defaultStart(caps),
+      start: defaultStart(caps.browse),
       offset: '0',
       positions: undefined,
       direction: 'forward',
@@ -77,7 +77,7 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
           <BrowseControls
             key={`${view.topic}|${view.partition}|${view.start}|${view.offset}|${view.count}|${view.ts}|${partitionIds?.length}`}
             view={view}
-            caps={caps}
+            caps={caps.browse}
             topics={topics.data}
             partitionIds={partitionIds}
             onFetch={fetchWindow}
@@ -110,14 +110,14 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
             <AllPartitionsPrompt
               topic={wanted.topic}
               partitions={wanted.partitions.length}
-              consumers={!caps.statelessBrowse}
+              consumers={!caps.browse.stateless}
               onConfirm={() => setAllAllowed(allKey)}
             />
           )}
           {view.topic && request && (
             <PartitionBounds connected={connected} topic={view.topic} partitions={request.partitions} />
           )}
-          {!caps.statelessBrowse && (
+          {!caps.browse.stateless && (
             <p className="text-xs text-slate-600 dark:text-slate-300">
               Each read uses a temporary consumer instance on the endpoint, deleted right after (also when you
               leave this page or close the tab).

@@ -82,7 +82,7 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
     },
     [patch],
   )
-  const liveAllowed = client.capabilities.partitionOffsets
+  const liveAllowed = client.capabilities.browse?.offsets
     ? null
     : 'Live tail needs partition end offsets, which this API does not report.'
 
@@ -144,7 +144,7 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
         filterText={filterText}
         onFilter={setFilterText}
         onPatch={patch}
-        timestamps={client.capabilities.browseTimestamps}
+        timestamps={!!client.capabilities.browse?.timestamps}
       />
       {view.sel && !selected && (query.isSuccess || live !== 'off') && (
         <p className="text-xs text-amber-800 dark:text-amber-300">
@@ -158,7 +158,7 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
           onSelect={onSelect}
           onOpen={() => detailHeading.current?.focus()}
           timeZone={timeZone}
-          timestamps={client.capabilities.browseTimestamps}
+          timestamps={!!client.capabilities.browse?.timestamps}
           loaded={live === 'off' ? w : tail.records}
         />
         {selected ? (

@@ -7,9 +7,9 @@ import {
   windowRequest,
 } from './browse-view.ts'
 
-const v2 = { partitionOffsets: true, browseTimestamps: false }
-const strimzi = { partitionOffsets: true, browseTimestamps: true }
-const redpanda = { partitionOffsets: false, browseTimestamps: false }
+const v2 = { offsets: true, timestamps: false }
+const strimzi = { offsets: true, timestamps: true }
+const redpanda = { offsets: false, timestamps: false }
 const params = (s: string) => new URLSearchParams(s)
 
 describe('browse view', () => {

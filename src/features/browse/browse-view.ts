@@ -2,7 +2,7 @@
  * The browse screen's state as it lives in the URL (`BrowseLink`), with defaults filled in, and the window
  * request it asks for. Pure: the page reads the hash, this turns it into a view and back.
  */
-import type { Capabilities } from '../../api/kafka-rest-client.ts'
+import type { BrowseCapabilities } from '../../api/capabilities.ts'
 import {
   BROWSE_DECODERS,
   browseLinkParams,
@@ -43,19 +43,20 @@ export interface BrowseView {
   sort: 'oldest' | 'newest'
 }
 
-type BrowseCaps = Pick<Capabilities, 'partitionOffsets' | 'browseTimestamps'>
+/** What the view needs of the browse group (null: the endpoint cannot browse). */
+export type BrowseCaps = Pick<BrowseCapabilities, 'offsets' | 'timestamps'> | null
 
 /** Why a start mode is not offered on this endpoint, or null when it is. */
 export function startUnavailable(start: BrowseStart, caps: BrowseCaps): string | null {
-  if (start === 'end' && !caps.partitionOffsets)
+  if (start === 'end' && !caps?.offsets)
     return 'This API does not report partition end offsets, so the newest messages cannot be found.'
-  if (start === 'timestamp' && !caps.browseTimestamps)
+  if (start === 'timestamp' && !caps?.timestamps)
     return 'This API does not return message timestamps (Confluent v1/v2 records have none), so there is nothing to search by time.'
   return null
 }
 
 export function defaultStart(caps: BrowseCaps): BrowseStart {
-  return caps.partitionOffsets ? 'end' : 'beginning'
+  return caps?.offsets ? 'end' : 'beginning'
 }
 
 export function viewFromParams(params: URLSearchParams, caps: BrowseCaps): BrowseView {
@@ -74,10 +75,10 @@ export function viewFromParams(params: URLSearchParams, caps: BrowseCaps): Brows
     decoder: (link.decoder as BrowseDecoder | undefined) ?? 'auto',
     keyDecoder: (link.keyDecoder as BrowseDecoder | undefined) ?? 'auto',
     q: link.q ?? '',
-    order: link.order ?? (caps.browseTimestamps ? 'timestamp' : 'offset'),
+    order: link.order ?? (caps?.timestamps ? 'timestamp' : 'offset'),
     sort: link.sort ?? 'oldest',
   }
-  if (view.order === 'timestamp' && !caps.browseTimestamps) view.order = 'offset'
+  if (view.order === 'timestamp' && !caps?.timestamps) view.order = 'offset'
   if (positions.size > 0 && view.partition === 'all') view.positions = positions
   if (link.ts) view.ts = link.ts
   if (link.sel) view.sel = link.sel

@@ -1,5 +1,5 @@
 import type { Ref } from 'react'
-import type { Capabilities } from '../../api/kafka-rest-client.ts'
+import type { Capabilities } from '../../api/capabilities.ts'
 import type { KafkaRecord } from '../../api/types.ts'
 import { Button } from '../../components/button.tsx'
 import { CopyButton } from '../../components/copy-button.tsx'
@@ -75,7 +75,7 @@ export function MessageDetail({ record, view, caps, timeZone, onDecoder, heading
         <dd className="tabular-nums">
           {ts.epochMs === null ? (
             <span className="text-slate-500 dark:text-slate-400">
-              {caps.browseTimestamps ? 'none' : 'not returned by this API'}
+              {caps.browse?.timestamps ? 'none' : 'not returned by this API'}
             </span>
           ) : (
             <>

@@ -17,7 +17,7 @@ export function PartitionBounds({
   topic: string
   partitions: number[]
 }) {
-  const withOffsets = connected.client.capabilities.partitionOffsets
+  const withOffsets = !!connected.client.capabilities.browse?.offsets
   const [open, setOpen] = useState(false)
   const enabled = withOffsets && (open || partitions.length <= LISTED)
   const results = useQueries({

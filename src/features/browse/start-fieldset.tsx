@@ -1,7 +1,6 @@
-import type { Capabilities } from '../../api/kafka-rest-client.ts'
 import { FieldHint, inputClass } from '../../components/field.tsx'
 import type { BrowseStart } from '../../lib/browse-link.ts'
-import { startUnavailable } from './browse-view.ts'
+import { startUnavailable, type BrowseCaps } from './browse-view.ts'
 
 export interface StartDraft {
   start: BrowseStart
@@ -12,7 +11,7 @@ export interface StartDraft {
 interface Props {
   draft: StartDraft
   onChange(patch: Partial<StartDraft>): void
-  caps: Pick<Capabilities, 'partitionOffsets' | 'browseTimestamps'>
+  caps: BrowseCaps
   count: number
   errors: { offset?: string; time?: string }
   /** e.g. "Per-partition positions 0:12, 1:40 (from Previous/Next)". */

@@ -1,6 +1,7 @@
 import { act, renderHook } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { NO_CAPABILITIES, type KafkaRestClient } from '../../api/kafka-rest-client.ts'
+import { CONFLUENT_BASE, withCapabilities } from '../../api/capabilities.ts'
+import type { KafkaRestClient } from '../../api/kafka-rest-client.ts'
 import type { FetchResult } from '../../api/types.ts'
 import { useLiveTail } from './use-live-tail.ts'
 
@@ -10,7 +11,7 @@ function stuckClient() {
   const fetchRecords = vi.fn(async (): Promise<FetchResult> => ({ records: [], nextOffset: '5', note: NOTE }))
   const client = {
     dialect: { id: 'redpanda', name: 'Fake', notes: [] },
-    capabilities: { ...NO_CAPABILITIES, browse: true, statelessBrowse: true, partitionOffsets: true },
+    capabilities: withCapabilities(CONFLUENT_BASE, { browse: { stateless: true } }),
     getPartitionOffsets: async () => ({ beginning: '0', end: '5' }),
     fetchRecords,
   } as unknown as KafkaRestClient

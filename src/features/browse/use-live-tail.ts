@@ -31,7 +31,7 @@ async function readNew(
   from: string,
   signal: AbortSignal,
 ): Promise<NewRecords> {
-  if (client.capabilities.statelessBrowse) {
+  if (client.capabilities.browse?.stateless) {
     // A stateless read at the end answers at once with nothing: no need to ask for the end offset first.
     return client.fetchRecords({ topic, partition, offset: from, count: MAX_BATCH, signal })
   }

@@ -4,7 +4,7 @@ import { record } from '../../lib/browse/test-records.ts'
 import { viewFromParams } from './browse-view.ts'
 import { describeWindow, messageId, messageUrl } from './window-text.ts'
 
-const caps = { partitionOffsets: true, browseTimestamps: true }
+const caps = { offsets: true, timestamps: true }
 const range = (partition: number) => ({ partition, direction: 'forward' as const, from: '0', count: 50 })
 const loaded = (records: LoadedWindow['records'], partitions: number[], order: LoadedWindow['order']) =>
   ({ records, partitions: partitions.map((p) => ({ range: range(p) })), order }) as LoadedWindow

@@ -36,7 +36,7 @@ export function useConnect() {
           ? await detectDialect(transport)
           : await profileForDialect(transport, form.dialect)
       const client = createClient(settings, detection.profile, requestLogSink)
-      const topics: TopicSummary[] | null = client.capabilities.listTopics ? await client.listTopics() : null
+      const topics: TopicSummary[] | null = client.capabilities.topics ? await client.listTopics() : null
       // The list arrived in a task of its own; showing it (and the topics page) is the next one.
       await yieldToEventLoop()
       // The form shows what the connection uses; the active client is rebuilt from it (useKafkaClient).

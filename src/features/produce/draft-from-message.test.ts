@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { NO_CAPABILITIES, type Capabilities } from '../../api/kafka-rest-client.ts'
+import { NO_CAPABILITIES, withCapabilities, type Capabilities } from '../../api/capabilities.ts'
 import { byteList, expectBytes } from '../../lib/testing/bytes-assert.ts'
 import { PREFILL_FILE_THRESHOLD, prefillFromDraft } from './draft-from-message.ts'
 import { buildRecord } from './record-draft.ts'
 
 const CAPS: Capabilities = {
   ...NO_CAPABILITIES,
-  produce: true,
-  produceKeys: true,
-  produceToPartition: true,
-  produceHeaders: true,
-  produceNull: true,
+  produce: { batch: false, toPartition: true, keys: true, headers: true, timestamp: false, tombstones: true },
 }
 const enc = (s: string) => new TextEncoder().encode(s)
 
@@ -59,7 +55,10 @@ describe('prefillFromDraft', () => {
 
   it('keeps a tombstone, and says when the endpoint cannot send one', () => {
     expect(roundTrip(null, null).built.record).toMatchObject({ key: null, value: null })
-    const refused = prefillFromDraft({ topic: 't', key: null, value: null }, { ...CAPS, produceNull: false })
+    const refused = prefillFromDraft(
+      { topic: 't', key: null, value: null },
+      withCapabilities(CAPS, { produce: { tombstones: false } }),
+    )
     expect(refused.notes).toEqual([expect.stringMatching(/tombstone/)])
   })
 
@@ -75,7 +74,7 @@ describe('prefillFromDraft', () => {
           { name: 'none', value: null },
         ],
       },
-      { ...CAPS, produceToPartition: false },
+      withCapabilities(CAPS, { produce: { toPartition: false } }),
     )
     expect(prefill.record.headers.map((h) => [h.name, h.format, h.value])).toEqual([
       ['trace', 'text', 'abc'],

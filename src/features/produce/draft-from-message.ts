@@ -1,4 +1,4 @@
-import type { Capabilities } from '../../api/kafka-rest-client.ts'
+import type { Capabilities } from '../../api/capabilities.ts'
 import { bytesToBase64 } from '../../lib/bytes/base64.ts'
 import { inspectJson } from '../../lib/json/json-text.ts'
 import type { ProduceDraft } from '../../stores/produce-draft-store.ts'
@@ -51,7 +51,7 @@ export function prefillFromDraft(d: ProduceDraft, caps: Capabilities): FormPrefi
   }
   if (d.value === null) {
     record.valueFormat = 'null'
-    if (!caps.produceNull)
+    if (!caps.produce?.tombstones)
       notes.push('The message is a tombstone (null value), which this endpoint cannot send: choose a value.')
   } else if (d.value.length > PREFILL_FILE_THRESHOLD) {
     record.valueFormat = 'file'
@@ -71,8 +71,8 @@ export function prefillFromDraft(d: ProduceDraft, caps: Capabilities): FormPrefi
     record.headers = d.headers.map((h) => headerDraft(h.name, h.value))
     if (d.headers.some((h) => h.value === null))
       notes.push('Headers with a null value are sent with an empty value.')
-    if (!caps.produceHeaders) notes.push('The message has headers, which this endpoint cannot send.')
+    if (!caps.produce?.headers) notes.push('The message has headers, which this endpoint cannot send.')
   }
-  const partition = d.partition !== undefined && caps.produceToPartition ? d.partition : 'auto'
+  const partition = d.partition !== undefined && caps.produce?.toPartition ? d.partition : 'auto'
   return { topic: d.topic, partition, record, notes }
 }

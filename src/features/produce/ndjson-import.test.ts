@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { NO_CAPABILITIES, type Capabilities } from '../../api/kafka-rest-client.ts'
+import { NO_CAPABILITIES, withCapabilities, type Capabilities } from '../../api/capabilities.ts'
 import { byteList } from '../../lib/testing/bytes-assert.ts'
 import { importNdjson, otherTopicsNote, readyRecords } from './ndjson-import.ts'
 
 const V3: Capabilities = {
   ...NO_CAPABILITIES,
-  produce: true,
-  produceKeys: true,
-  produceToPartition: true,
-  produceHeaders: true,
-  produceTimestamp: true,
-  produceNull: true,
-  produceBatch: true,
+  produce: { batch: true, toPartition: true, keys: true, headers: true, timestamp: true, tombstones: true },
 }
-const V1: Capabilities = { ...V3, produceHeaders: false, produceTimestamp: false }
+const V1 = withCapabilities(V3, { produce: { headers: false, timestamp: false } })
 
 const FILE = [
   '{"key": "user-1", "value": "hello 😀", "encoding": "utf8"}',
@@ -57,7 +51,11 @@ describe('importNdjson', () => {
   })
 
   it('refuses tombstones and partitions the endpoint cannot send, and notes dropped headers and timestamps', () => {
-    const imported = importNdjson('f.ndjson', FILE, { ...V1, produceNull: false, produceToPartition: false })
+    const imported = importNdjson(
+      'f.ndjson',
+      FILE,
+      withCapabilities(V1, { produce: { tombstones: false, toPartition: false } }),
+    )
     const errors = imported.rows.flatMap((r) => (r.ok ? [] : [r.error]))
     expect(errors).toEqual([
       expect.stringMatching(/^Line 2: "partition" is 2, but this endpoint cannot choose the partition/),

@@ -1,4 +1,4 @@
-import type { Capabilities } from '../../api/kafka-rest-client.ts'
+import type { Capabilities } from '../../api/capabilities.ts'
 import type { ProduceRecord } from '../../api/types.ts'
 import { parseNdjson } from '../../lib/records-io/ndjson.ts'
 import type { PortableRecord } from '../../lib/records-io/portable-record.ts'
@@ -21,17 +21,17 @@ function toProduceRecord(
   p: PortableRecord,
   caps: Capabilities,
 ): { record: ProduceRecord } | { error: string } {
-  if (p.value === null && !caps.produceNull) {
+  if (p.value === null && !caps.produce?.tombstones) {
     return { error: '"value" is null (a tombstone), which this endpoint cannot send.' }
   }
-  if (p.partition !== undefined && !caps.produceToPartition) {
+  if (p.partition !== undefined && !caps.produce?.toPartition) {
     return { error: `"partition" is ${p.partition}, but this endpoint cannot choose the partition.` }
   }
   const record: ProduceRecord = { key: p.key, value: p.value }
   if (p.partition !== undefined) record.partition = p.partition
-  if (caps.produceHeaders && p.headers?.length) record.headers = p.headers
+  if (caps.produce?.headers && p.headers?.length) record.headers = p.headers
   const ms = toEpochMillis(p.timestamp ?? null)
-  if (caps.produceTimestamp && ms !== null && !Number.isNaN(ms)) record.timestamp = ms
+  if (caps.produce?.timestamp && ms !== null && !Number.isNaN(ms)) record.timestamp = ms
   return { record }
 }
 
@@ -60,8 +60,8 @@ export function importNdjson(fileName: string, text: string, caps: Capabilities)
       rows.push({ line: parsed.line, ok: false, error: `Line ${parsed.line}: ${mapped.error}` })
       continue
     }
-    if (p.headers?.length && !caps.produceHeaders) droppedHeaders++
-    if (p.timestamp !== undefined && p.timestamp !== null && !caps.produceTimestamp) droppedTimestamps++
+    if (p.headers?.length && !caps.produce?.headers) droppedHeaders++
+    if (p.timestamp !== undefined && p.timestamp !== null && !caps.produce?.timestamp) droppedTimestamps++
     if (p.topic !== undefined) lineTopics.add(p.topic)
     rows.push({ line: parsed.line, ok: true, record: mapped.record })
   }

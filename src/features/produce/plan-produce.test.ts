@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { NO_CAPABILITIES, type Capabilities } from '../../api/kafka-rest-client.ts'
+import { NO_CAPABILITIES, type Capabilities } from '../../api/capabilities.ts'
 import { importNdjson } from './ndjson-import.ts'
 import { partitionError, planProduce, type PlanInput } from './plan-produce.ts'
 import { newRecordDraft } from './record-draft.ts'
 
-const CAPS: Capabilities = { ...NO_CAPABILITIES, produce: true, produceKeys: true, produceToPartition: true }
+const CAPS: Capabilities = {
+  ...NO_CAPABILITIES,
+  produce: {
+    batch: false,
+    toPartition: true,
+    keys: true,
+    headers: false,
+    timestamp: false,
+    tombstones: false,
+  },
+}
 const base = (patch: Partial<PlanInput> = {}): PlanInput => ({
   topic: 'orders',
   partition: '',

@@ -1,4 +1,4 @@
-import type { Capabilities } from '../../api/kafka-rest-client.ts'
+import type { Capabilities } from '../../api/capabilities.ts'
 import { topicNameError } from '../../lib/topic-name.ts'
 import { readyRecords, type NdjsonImport } from './ndjson-import.ts'
 import type { PendingRecord } from './prepare-records.ts'

@@ -156,7 +156,7 @@ export function ProduceForm({
             <kbd className="font-sans">{isMac ? '⌘' : 'Ctrl'}+Enter</kbd> ·{' '}
             {count === 1 ? '1 record' : `${count} records`}
             {count > 1 &&
-              (caps.produceBatch
+              (caps.produce?.batch
                 ? ' in one request'
                 : ', one request each (this endpoint takes one record per request)')}
           </span>
@@ -164,7 +164,7 @@ export function ProduceForm({
       </form>
       {produce.progress && <ProduceProgress progress={produce.progress} onCancel={produce.cancel} />}
       {produce.isError && <ProduceError error={produce.error} requests={produce.failedRequests} />}
-      {produce.data && <ProduceResults outcome={produce.data} canBrowse={caps.browse} />}
+      {produce.data && <ProduceResults outcome={produce.data} canBrowse={!!caps.browse} />}
     </div>
   )
 }

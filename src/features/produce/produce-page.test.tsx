@@ -2,30 +2,21 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import { NO_CAPABILITIES, type Capabilities, type KafkaRestClient } from '../../api/kafka-rest-client.ts'
+import { CONFLUENT_BASE, withCapabilities, type CapabilityDiff } from '../../api/capabilities.ts'
+import type { KafkaRestClient } from '../../api/kafka-rest-client.ts'
 import type { ProduceRecord, ProduceResult } from '../../api/types.ts'
 import { byteList } from '../../lib/testing/bytes-assert.ts'
 import { useProduceDraftStore } from '../../stores/produce-draft-store.ts'
 import { ProducePage } from './produce-page.tsx'
 
-const CAPS: Capabilities = {
-  ...NO_CAPABILITIES,
-  listTopics: true,
-  topicMetadata: true,
-  produce: true,
-  produceToPartition: true,
-  produceKeys: true,
-  produceHeaders: true,
-  produceNull: true,
-  produceBatch: true,
-  browse: true,
-}
+// Produce with headers but no timestamps; browse without partition offsets.
+const CAPS = withCapabilities(CONFLUENT_BASE, { produce: { headers: true }, browse: { offsets: false } })
 
-function fakeClient(caps: Partial<Capabilities>, answer: (records: ProduceRecord[]) => ProduceResult[]) {
+function fakeClient(caps: CapabilityDiff, answer: (records: ProduceRecord[]) => ProduceResult[]) {
   const produce = vi.fn(async (_topic: string, records: ProduceRecord[]) => answer(records))
   const client = {
     dialect: { id: 'confluent-v3', name: 'Fake REST', notes: [] },
-    capabilities: { ...CAPS, ...caps },
+    capabilities: withCapabilities(CAPS, caps),
     listTopics: async () => [{ name: 'orders' }, { name: 'logs' }],
     getTopic: async (name: string) => ({
       name,
@@ -142,7 +133,7 @@ describe('ProducePage', () => {
   })
 
   it('hides headers with a note where the dialect has none, and disables tombstones where it cannot send them', () => {
-    const { client } = fakeClient({ produceHeaders: false, produceNull: false }, delivered)
+    const { client } = fakeClient({ produce: { headers: false, tombstones: false } }, delivered)
     renderPage(client)
     expect(screen.queryByRole('group', { name: 'Headers' })).toBeNull()
     expect(screen.getByText(/Headers: not available — Fake REST/)).toBeInTheDocument()

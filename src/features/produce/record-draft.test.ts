@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NO_CAPABILITIES, type Capabilities } from '../../api/kafka-rest-client.ts'
+import { NO_CAPABILITIES, withCapabilities, type Capabilities } from '../../api/capabilities.ts'
 import { byteList, expectBytes } from '../../lib/testing/bytes-assert.ts'
 import {
   buildRecord,
@@ -12,12 +12,7 @@ import {
 
 const ALL: Capabilities = {
   ...NO_CAPABILITIES,
-  produce: true,
-  produceKeys: true,
-  produceHeaders: true,
-  produceNull: true,
-  produceToPartition: true,
-  produceBatch: true,
+  produce: { batch: true, toPartition: true, keys: true, headers: true, timestamp: false, tombstones: true },
 }
 
 describe('encodeText (the bytes a text field sends)', () => {
@@ -119,7 +114,7 @@ describe('buildRecord', () => {
     const draft = newRecordDraft({ valueFormat: 'null' })
     const ok = buildRecord(draft, ALL)
     expect(ok.ok && ok.record.value).toBeNull()
-    const refused = buildRecord(draft, { ...ALL, produceNull: false })
+    const refused = buildRecord(draft, withCapabilities(ALL, { produce: { tombstones: false } }))
     expect(refused).toMatchObject({
       ok: false,
       errors: { value: { message: expect.stringMatching(/tombstone/) } },
@@ -127,10 +122,10 @@ describe('buildRecord', () => {
   })
 
   it('leaves headers out where the dialect has none', () => {
-    const r = buildRecord(newRecordDraft({ headers: [newHeaderDraft({ name: 'h', value: 'v' })] }), {
-      ...ALL,
-      produceHeaders: false,
-    })
+    const r = buildRecord(
+      newRecordDraft({ headers: [newHeaderDraft({ name: 'h', value: 'v' })] }),
+      withCapabilities(ALL, { produce: { headers: false } }),
+    )
     expect(r.ok && r.record.headers).toBeUndefined()
   })
 

@@ -1,4 +1,4 @@
-import type { Capabilities } from '../../api/kafka-rest-client.ts'
+import type { Capabilities } from '../../api/capabilities.ts'
 import type { ProduceRecord, RecordHeader } from '../../api/types.ts'
 import { parseBase64 } from '../../lib/bytes/base64.ts'
 import { encodeUtf8, findLoneSurrogates } from '../../lib/bytes/utf8.ts'
@@ -123,7 +123,7 @@ export type DraftBuild =
 export function buildRecord(draft: RecordDraft, caps: Capabilities): DraftBuild {
   const errors: RecordDraftErrors = {}
   let key: Uint8Array | null = null
-  if (draft.keyFormat !== 'none' && caps.produceKeys) {
+  if (draft.keyFormat !== 'none' && caps.produce?.keys) {
     const r = encodeField(draft.key, draft.keyFormat)
     if (r.ok) key = r.bytes
     else errors.key = r.error
@@ -132,7 +132,8 @@ export function buildRecord(draft: RecordDraft, caps: Capabilities): DraftBuild 
   let file: File | null = null
   if (draft.valueFormat === 'null') {
     value = null
-    if (!caps.produceNull) errors.value = { message: 'This endpoint cannot send a null value (tombstone).' }
+    if (!caps.produce?.tombstones)
+      errors.value = { message: 'This endpoint cannot send a null value (tombstone).' }
   } else if (draft.valueFormat === 'file') {
     file = draft.file
     if (!file) errors.value = { message: 'Choose a file (an empty file is fine).' }
@@ -141,7 +142,7 @@ export function buildRecord(draft: RecordDraft, caps: Capabilities): DraftBuild 
     if (r.ok) value = r.bytes
     else errors.value = r.error
   }
-  const headers = caps.produceHeaders ? encodeHeaders(draft.headers) : { headers: [], errors: undefined }
+  const headers = caps.produce?.headers ? encodeHeaders(draft.headers) : { headers: [], errors: undefined }
   if (headers.errors) errors.headers = headers.errors
   if (errors.key || errors.value || errors.headers) return { ok: false, errors }
   const record: ProduceRecord = { key, value }

@@ -1,4 +1,5 @@
-import type { DialectInfo, Capabilities } from '../../api/kafka-rest-client.ts'
+import type { Capabilities } from '../../api/capabilities.ts'
+import type { DialectInfo } from '../../api/kafka-rest-client.ts'
 import { Button } from '../../components/button.tsx'
 import { HeadersEditor } from './headers-editor.tsx'
 import { KeyField } from './key-field.tsx'
@@ -34,13 +35,13 @@ export function RecordEditor({
           Remove record {n}
         </Button>
       )}
-      {caps.produceKeys ? (
+      {caps.produce?.keys ? (
         <KeyField draft={draft} showErrors={showErrors} onChange={onChange} />
       ) : (
         <p className="text-xs text-slate-500 dark:text-slate-400">Keys: not available with {dialect.name}.</p>
       )}
       <ValueField draft={draft} caps={caps} showErrors={showErrors} onChange={onChange} />
-      {caps.produceHeaders ? (
+      {caps.produce?.headers ? (
         <HeadersEditor
           headers={draft.headers}
           showErrors={showErrors}

@@ -20,7 +20,7 @@ export function TopicField({
   error: string | null
   onChange(topic: string): void
 }) {
-  const canList = connected.client.capabilities.listTopics
+  const canList = !!connected.client.capabilities.topics
   const topics = useQuery({ ...topicsQueryOptions(connected.connectionId), enabled: canList })
   // Once per list, not per render: the list may hold 1,000,000 names.
   const names = useMemo(() => topics.data?.map((t) => t.name) ?? NO_NAMES, [topics.data])
@@ -84,9 +84,9 @@ export function PartitionField({
   const caps = connected.client.capabilities
   const detail = useQuery({
     ...topicQueryOptions(connected.connectionId, topic),
-    enabled: topic !== '' && caps.topicMetadata,
+    enabled: topic !== '' && !!caps.topics,
   })
-  if (!caps.produceToPartition) {
+  if (!caps.produce?.toPartition) {
     return (
       <SelectField
         label="Partition"

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import type { Capabilities } from '../../api/kafka-rest-client.ts'
+import type { Capabilities } from '../../api/capabilities.ts'
 import { Button } from '../../components/button.tsx'
 import { FieldHint, inputClass } from '../../components/field.tsx'
 import { prettyJson } from '../../lib/json/json-text.ts'
@@ -33,7 +33,7 @@ export function ValueField({
     {
       value: 'null' as const,
       label: 'Null (tombstone)',
-      disabled: !caps.produceNull && valueFormat !== 'null',
+      disabled: !caps.produce?.tombstones && valueFormat !== 'null',
     },
   ]
   const format = () => {
@@ -48,7 +48,7 @@ export function ValueField({
         options={options}
         onChange={(f) => onChange({ valueFormat: f })}
       />
-      {!caps.produceNull && valueFormat !== 'null' && (
+      {!caps.produce?.tombstones && valueFormat !== 'null' && (
         <p className="text-xs text-slate-500 dark:text-slate-400">
           This endpoint cannot send a null value (tombstone).
         </p>
@@ -90,9 +90,9 @@ export function ValueField({
       )}
       {valueFormat === 'null' && (
         <p
-          className={`text-sm ${caps.produceNull ? 'text-slate-600 dark:text-slate-300' : 'text-red-700 dark:text-red-400'}`}
+          className={`text-sm ${caps.produce?.tombstones ? 'text-slate-600 dark:text-slate-300' : 'text-red-700 dark:text-red-400'}`}
         >
-          {caps.produceNull
+          {caps.produce?.tombstones
             ? 'The value is null: a tombstone, which deletes the key in a compacted topic.'
             : 'This endpoint cannot send a null value (tombstone): choose another format.'}
         </p>

@@ -29,7 +29,7 @@ export function PartitionsTable({
   topic: string
   partitions: Partition[]
 }) {
-  const withOffsets = connected.client.capabilities.partitionOffsets
+  const withOffsets = !!connected.client.capabilities.browse?.offsets
   const [shown, setShown] = useState(PARTITION_ROWS_PAGE)
   const rows = partitions.slice(0, shown)
   const offsets = useQueries({

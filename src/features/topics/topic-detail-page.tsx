@@ -49,7 +49,7 @@ export function TopicDetailPage({ connected, topic }: { connected: ConnectedClie
               Produce
             </Link>
           )}
-          {client.capabilities.deleteTopic && (
+          {client.capabilities.topics?.delete && (
             <Button variant="danger" onClick={() => setDeleting(true)}>
               Delete topic
             </Button>
@@ -76,7 +76,7 @@ export function TopicDetailPage({ connected, topic }: { connected: ConnectedClie
           )}
         </>
       )}
-      {client.capabilities.deleteTopic && (
+      {client.capabilities.topics?.delete && (
         <DeleteTopicDialog
           connected={connected}
           topic={topic}

@@ -18,7 +18,7 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
   const { client } = connected
   const topics = useQuery({
     ...topicsQueryOptions(connected.connectionId),
-    enabled: client.capabilities.listTopics,
+    enabled: !!client.capabilities.topics,
   })
   const [filter, setFilter] = useState('')
   const [creating, setCreating] = useState(false)
@@ -48,7 +48,7 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
           <Button onClick={() => void topics.refetch()} disabled={topics.isFetching}>
             Refresh
           </Button>
-          {client.capabilities.createTopic && (
+          {client.capabilities.topics?.create && (
             <Button variant="primary" onClick={() => setCreating(true)}>
               Create topic
             </Button>
@@ -56,7 +56,7 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
         </div>
       </div>
       <ConnectionSummary client={client} />
-      {!client.capabilities.listTopics && (
+      {!client.capabilities.topics && (
         <Notice tone="warning">
           This endpoint cannot list topics ({client.dialect.name}). Open the produce form and type the topic
           name.
@@ -84,7 +84,7 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
         />
       )}
       {topics.data && topics.data.length === 0 && (
-        <Notice>No topics yet.{client.capabilities.createTopic ? ' Create one to start.' : ''}</Notice>
+        <Notice>No topics yet.{client.capabilities.topics?.create ? ' Create one to start.' : ''}</Notice>
       )}
       {topics.data && topics.data.length > 0 && visible.length === 0 && (
         <Notice>No topic matches “{search.query}”.</Notice>

@@ -71,7 +71,7 @@ describe('loadWindow, one partition', () => {
 
   it('without bounds reads from offset 0 and refuses the newest', async () => {
     const t = FakeTopic.of([4])
-    t.capabilities.partitionOffsets = false
+    t.capabilities.browse.offsets = false
     const w = await loadWindow(t, request([0], { kind: 'beginning' }, 2))
     expect(ids(w.records)).toEqual(['0:0', '0:1'])
     await expect(loadWindow(t, request([0], { kind: 'end' }, 2))).rejects.toThrow(/end offsets/)

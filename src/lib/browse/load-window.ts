@@ -21,7 +21,8 @@ import {
 import { findOffsetForTimestamp } from './timestamp-search.ts'
 
 export interface WindowSource {
-  readonly capabilities: { partitionOffsets: boolean; browseTimestamps: boolean }
+  /** Only whether partition bounds can be read (the KafkaRestClient's browse group). */
+  readonly capabilities: { readonly browse: { readonly offsets: boolean } | null }
   getPartitionOffsets(topic: string, partition: number, signal?: AbortSignal): Promise<PartitionOffsets>
   fetchRecords(request: FetchRequest): Promise<FetchResult>
 }
@@ -94,7 +95,7 @@ export async function loadWindow(
   options: LoadOptions = {},
 ): Promise<LoadedWindow> {
   const { signal } = options
-  const withBounds = source.capabilities.partitionOffsets
+  const withBounds = !!source.capabilities.browse?.offsets
   const getBounds = options.getBounds ?? ((p: number) => source.getPartitionOffsets(req.topic, p, signal))
   let probes = 0
   const progress = new Map<number, number>()

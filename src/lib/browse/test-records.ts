@@ -29,13 +29,12 @@ export interface FakePartition {
 
 /** Partitions with contiguous offsets from `beginning` (or with gaps, if `records` says so). */
 export class FakeTopic implements WindowSource {
-  readonly capabilities = { partitionOffsets: true, browseTimestamps: true }
+  readonly capabilities = { browse: { offsets: true } }
   readonly partitions: FakePartition[]
   fetches: FetchRequest[] = []
 
-  constructor(partitions: FakePartition[], capabilities?: Partial<FakeTopic['capabilities']>) {
+  constructor(partitions: FakePartition[]) {
     this.partitions = partitions
-    Object.assign(this.capabilities, capabilities)
   }
 
   /** `sizes[p]` records per partition, timestamps from `ts(p, i)`. */
