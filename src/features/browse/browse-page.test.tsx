@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { provideKafkaClient } from '../../data/connection-scope.ts'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
@@ -75,6 +76,8 @@ vi.mock('@tanstack/react-virtual', () => ({
 
 function renderPage(client: KafkaRestClient, query: string) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  // As the app shell does: the connection's queries find their client in their context.
+  provideKafkaClient(queryClient, 'c1', client)
   window.location.hash = `#/browse?${query}`
   return render(
     <QueryClientProvider client={queryClient}>

@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { provideKafkaClient } from '../../data/connection-scope.ts'
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
@@ -30,6 +31,8 @@ function fakeClient(caps: CapabilityDiff, answer: (records: ProduceRecord[]) => 
 
 function renderPage(client: KafkaRestClient, topic: string | null = 'orders') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  // As the app shell does: the connection's queries find their client in their context.
+  provideKafkaClient(queryClient, 'c1', client)
   return render(
     <QueryClientProvider client={queryClient}>
       <ProducePage connected={{ client, connectionId: 'c1' }} topic={topic} />
