@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import { createLimiter, type Limiter } from '../../lib/concurrency.ts'
 import type { KafkaRestClient } from '../kafka-rest-client.ts'
-import type { ConnectedClient } from '../use-kafka-client.ts'
+import type { ConnectedClient } from '../connected-client.ts'
 import { kafkaKeys } from '../query-keys.ts'
 
 /** Offset requests of one connection in flight at once, whatever asks (partitions table, browse bounds). */

@@ -1,7 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query'
 import { loadWindow, type WindowRequest } from '../../lib/browse/load-window.ts'
 import { formatPositions } from '../../lib/browse/offset-window.ts'
-import type { ConnectedClient } from '../use-kafka-client.ts'
+import type { ConnectedClient } from '../connected-client.ts'
 import { kafkaKeys } from '../query-keys.ts'
 import { partitionOffsetsQueryOptions } from './partition-offsets-query.ts'
 

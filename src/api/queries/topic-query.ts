@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { ConnectedClient } from '../use-kafka-client.ts'
+import type { ConnectedClient } from '../connected-client.ts'
 import { kafkaKeys } from '../query-keys.ts'
 
 export function topicQueryOptions({ client, connectionId }: ConnectedClient, topic: string) {

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { sortByName } from '../../lib/search/compare-names.ts'
-import type { ConnectedClient } from '../use-kafka-client.ts'
+import type { ConnectedClient } from '../connected-client.ts'
 import { kafkaKeys } from '../query-keys.ts'
 
 export function topicsQueryOptions({ client, connectionId }: ConnectedClient) {

@@ -3,9 +3,9 @@ import { createClient } from '../../api/create-client.ts'
 import { detectDialect, profileForDialect, type Detection } from '../../api/detect.ts'
 import { HttpTransport } from '../../api/http/transport.ts'
 import { KafkaRestError } from '../../api/errors.ts'
-import { requestLogSink } from '../../api/use-kafka-client.ts'
 import { checkConnection } from '../../lib/connection/connection-input.ts'
 import { useConnectionStore, type ConnectionForm } from '../../stores/connection-store.ts'
+import { requestLogSink } from '../../stores/request-log-store.ts'
 
 export interface ConnectResult extends Detection {
   topicCount: number | null

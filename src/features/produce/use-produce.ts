@@ -3,7 +3,7 @@ import { useRef, useState } from 'react'
 import type { RequestLogEntry } from '../../api/http/transport.ts'
 import { kafkaKeys } from '../../api/query-keys.ts'
 import type { ProduceResult } from '../../api/types.ts'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 import { prepareRecords, type PendingRecord } from './prepare-records.ts'
 import { captureRequests } from './request-capture.ts'
 

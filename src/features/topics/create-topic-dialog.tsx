@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 import { Button } from '../../components/button.tsx'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { TextField } from '../../components/field.tsx'

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { topicQueryOptions } from '../../api/queries/topic-query.ts'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 import { Button } from '../../components/button.tsx'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { Link } from '../../components/link.tsx'

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { kafkaKeys } from '../../api/query-keys.ts'
 import type { CreateTopicRequest } from '../../api/types.ts'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 
 export function useCreateTopic({ client, connectionId }: ConnectedClient) {
   const queryClient = useQueryClient()
