@@ -10,6 +10,7 @@ import { Spinner } from '../../components/spinner.tsx'
 import { DeleteTopicDialog } from './delete-topic-dialog.tsx'
 import { PartitionsTable } from './partitions-table.tsx'
 import { TopicConfigs } from './topic-configs.tsx'
+import { errorView } from '../../lib/error-view.ts'
 
 export function TopicDetailPage({ connected, topic }: { connected: ConnectedClient; topic: string }) {
   const { client } = connected
@@ -60,7 +61,7 @@ export function TopicDetailPage({ connected, topic }: { connected: ConnectedClie
       {detail.isError && (
         <ErrorAlert
           title="Could not load the topic"
-          error={detail.error}
+          error={errorView(detail.error)}
           onRetry={() => void detail.refetch()}
         />
       )}

@@ -11,6 +11,7 @@ import { Spinner } from '../../components/spinner.tsx'
 import { useNameSearch } from '../../components/use-name-search.ts'
 import { CreateTopicDialog } from './create-topic-dialog.tsx'
 import { TopicList } from './topic-list.tsx'
+import { errorView } from '../../lib/error-view.ts'
 
 const NO_NAMES: string[] = []
 
@@ -76,7 +77,7 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
       {topics.isError && (
         <ErrorAlert
           title="Could not list topics"
-          error={topics.error}
+          error={errorView(topics.error)}
           onRetry={() => void topics.refetch()}
         />
       )}
