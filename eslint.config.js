@@ -113,8 +113,9 @@ export default defineConfig([
     },
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: here, zones: boundaryZones() }],
-      // Type-only imports do not count (they vanish at build time). Deep enough for any cycle in this codebase.
-      'import-x/no-cycle': ['error', { maxDepth: 12, ignoreExternal: true }],
+      // Type-only imports do not count (they vanish at build time). The longest chain of value imports is 11 today
+      // (from main.tsx); 20 leaves room and still bounds the search.
+      'import-x/no-cycle': ['error', { maxDepth: 20, ignoreExternal: true }],
     },
   },
   {
