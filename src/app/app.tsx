@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react'
-import { useConsumerCleanup, useKafkaClient } from '../api/use-kafka-client.ts'
+import { useConsumerCleanup, useKafkaClient } from './use-kafka-client.ts'
 import { ErrorBoundary } from '../components/error-boundary.tsx'
 import { Link } from '../components/link.tsx'
 import { Spinner } from '../components/spinner.tsx'

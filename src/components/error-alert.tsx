@@ -1,13 +1,7 @@
 import { groupDigits } from '../lib/group-digits.ts'
-import { isKafkaRestError } from '../api/errors.ts'
+import type { ErrorView } from '../lib/error-view.ts'
 import { NameText } from './name-text.tsx'
 import { DownloadBlobButton } from './download-blob-button.tsx'
-
-/** A file name for a downloaded error body, from its status and content type. */
-function bodyFileName(status: number | null, contentType: string | null): string {
-  const ext = /html/i.test(contentType ?? '') ? 'html' : /json/i.test(contentType ?? '') ? 'json' : 'txt'
-  return `response-${status ?? 'body'}.${ext}`
-}
 
 /** The most of a message shown, whatever an error carries (errors built elsewhere are not clipped). */
 const MAX_SHOWN = 4000
@@ -18,26 +12,21 @@ function clipShown(text: string): string {
     : text
 }
 
-/** Shows any error the way QA needs it: what happened, what the endpoint said, and what to do. */
+/**
+ * Shows an error the way QA needs it: what happened, what the endpoint said, and what to do. Props only: the
+ * caller turns its error into a view with errorView() (src/lib/error-view.ts).
+ */
 export function ErrorAlert({
   error,
   title = 'Request failed',
   onRetry,
-  responseBody,
 }: {
-  error: unknown
+  error: ErrorView
   title?: string
   onRetry?: () => void
-  /** The whole response body, offered as a download (default: the error's own, when it carries one). */
-  responseBody?: { blob: Blob; fileName: string } | null
 }) {
-  const e = isKafkaRestError(error) ? error : null
-  const message = clipShown(e ? e.message : error instanceof Error ? error.message : String(error))
-  const body =
-    responseBody ??
-    (e?.responseBody
-      ? { blob: e.responseBody, fileName: bodyFileName(e.status, e.received?.contentType ?? null) }
-      : null)
+  const message = clipShown(error.message)
+  const body = error.body
   return (
     <div
       role="alert"
@@ -49,19 +38,19 @@ export function ErrorAlert({
       <p className="mt-1 [overflow-wrap:anywhere]">
         <NameText name={clipShown(message)} maxChars={MAX_SHOWN + 100} />
       </p>
-      {e && e.details.length > 0 && (
+      {error.details.length > 0 && (
         <ul className="mt-1 list-disc pl-5">
-          {e.details.map((d, i) => (
+          {error.details.map((d, i) => (
             <li key={i} className="[overflow-wrap:anywhere]">
               {clipShown(d)}
             </li>
           ))}
         </ul>
       )}
-      {e?.hint && <p className="mt-1 text-red-800 dark:text-red-200">{e.hint}</p>}
-      {e?.request && (
+      {error.hint && <p className="mt-1 text-red-800 dark:text-red-200">{error.hint}</p>}
+      {error.request && (
         <p className="mt-1 font-mono text-xs break-all text-red-700/80 dark:text-red-300/80">
-          {e.request.method} {e.request.url}
+          {error.request}
         </p>
       )}
       {body && (

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { RequestLogEntry } from '../api/http/transport.ts'
+import type { RequestLogEntry, RequestLogSink } from '../api/http/transport.ts'
 
 const MAX_ENTRIES = 500
 
@@ -27,3 +27,6 @@ export const useRequestLogStore = create<RequestLogState>()((set) => ({
     }),
   clear: () => set({ entries: [] }),
 }))
+
+/** Where every transport reports its requests: the request log above. */
+export const requestLogSink: RequestLogSink = (entry) => useRequestLogStore.getState().record(entry)

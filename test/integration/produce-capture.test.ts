@@ -2,9 +2,8 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient } from '../../src/api/create-client.ts'
-import { requestLogSink } from '../../src/api/use-kafka-client.ts'
 import { captureRequests, requestsAsCurl } from '../../src/features/produce/request-capture.ts'
-import { useRequestLogStore } from '../../src/stores/request-log-store.ts'
+import { requestLogSink, useRequestLogStore } from '../../src/stores/request-log-store.ts'
 
 /**
  * Copy as curl for produce keeps every request of the call, even where the request log cannot: IBM Event Streams'

@@ -3,10 +3,11 @@ import { useMemo, useState } from 'react'
 import { refreshTopicOffsets } from '../../data/offsets/offset-queries.ts'
 import { refreshTopicRecords } from '../../data/records/record-queries.ts'
 import { topicQueryOptions, topicsQueryOptions } from '../../data/topics/topic-queries.ts'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { Notice } from '../../components/notice.tsx'
 import { browseLinkProblems } from '../../lib/browse-link.ts'
+import { errorView } from '../../lib/error-view.ts'
 import { buildHash } from '../../lib/router/hash-location.ts'
 import { AllPartitionsPrompt, ASK_ALL_PARTITIONS_OVER } from './all-partitions-prompt.tsx'
 import { BrowseControls } from './browse-controls.tsx'
@@ -95,14 +96,14 @@ export function BrowsePage({ connected, params }: { connected: ConnectedClient; 
           {topics.isError && (
             <ErrorAlert
               title="Could not list topics"
-              error={topics.error}
+              error={errorView(topics.error)}
               onRetry={() => void topics.refetch()}
             />
           )}
           {topic.isError && (
             <ErrorAlert
               title={`Could not read topic ${visibleNameText(view.topic ?? '')}`}
-              error={topic.error}
+              error={errorView(topic.error)}
               onRetry={() => void topic.refetch()}
             />
           )}

@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query'
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { recordsQueryOptions } from '../../data/records/record-queries.ts'
 import type { KafkaRecord } from '../../api/types.ts'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { Notice } from '../../components/notice.tsx'
 import type { WindowRequest } from '../../lib/browse/load-window.ts'
 import { linkableSelection } from '../../lib/browse-link.ts'
 import { filterRecords } from '../../lib/browse/record-filter.ts'
+import { errorView } from '../../lib/error-view.ts'
 import { usePreferencesStore } from '../../stores/preferences-store.ts'
 import { neighbourView, type BrowseView } from './browse-view.ts'
 import { ListToolbar } from './list-toolbar.tsx'
@@ -103,12 +104,16 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
       {live === 'off' && query.isError && (
         <ErrorAlert
           title="Could not read messages"
-          error={query.error}
+          error={errorView(query.error)}
           onRetry={() => void query.refetch()}
         />
       )}
       {live !== 'off' && tail.error !== null && (
-        <ErrorAlert title="Live tail stopped" error={tail.error} onRetry={() => setLive('running')} />
+        <ErrorAlert
+          title="Live tail stopped"
+          error={errorView(tail.error)}
+          onRetry={() => setLive('running')}
+        />
       )}
       {live === 'off' && w && w.notes.length > 0 && (
         <Notice tone="warning" role="status">

@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query'
 import { useState } from 'react'
 import { partitionOffsetsQueryOptions } from '../../data/offsets/offset-queries.ts'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 import { boundsProblem, messageCount } from '../../lib/browse/offset-window.ts'
 
 /** Up to this many partitions the bounds are listed (and read) at once; more are folded and read when opened. */

@@ -1,4 +1,5 @@
 import { ErrorAlert } from '../../components/error-alert.tsx'
+import { errorView } from '../../lib/error-view.ts'
 import { navigate } from '../../lib/router/hash-location.ts'
 import { useConnectionStore } from '../../stores/connection-store.ts'
 import { ConnectionForm } from './connection-form.tsx'
@@ -34,7 +35,7 @@ export function ConnectPage({
       </div>
       {connect.isError && (
         <div className="mt-4 space-y-2">
-          <ErrorAlert title="Could not connect" error={connect.error} />
+          <ErrorAlert title="Could not connect" error={errorView(connect.error)} />
         </div>
       )}
       {connect.isSuccess && <DetectionNotes notes={connect.data.notes} />}

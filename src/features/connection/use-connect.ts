@@ -3,13 +3,13 @@ import { createClient } from '../../api/create-client.ts'
 import { detectDialect, profileForDialect, type Detection } from '../../api/detect.ts'
 import { HttpTransport } from '../../api/http/transport.ts'
 import { KafkaRestError } from '../../api/errors.ts'
-import { requestLogSink } from '../../api/use-kafka-client.ts'
 import { forgetConnection } from '../../data/connection-scope.ts'
 import { seedTopicList } from '../../data/topics/topic-queries.ts'
 import type { TopicSummary } from '../../api/types.ts'
 import { yieldToEventLoop } from '../../lib/event-loop.ts'
 import { checkConnection } from '../../lib/connection/connection-input.ts'
 import { useConnectionStore, type ConnectionForm } from '../../stores/connection-store.ts'
+import { requestLogSink } from '../../stores/request-log-store.ts'
 
 export interface ConnectResult extends Detection {
   topicCount: number | null

@@ -3,6 +3,7 @@ import { isKafkaRestError } from '../../api/errors.ts'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { Notice } from '../../components/notice.tsx'
 import { formatBytesSize } from '../../lib/bytes/format-size.ts'
+import { errorView } from '../../lib/error-view.ts'
 import { CopyCurl } from './copy-curl.tsx'
 
 /** Above this, a dropped connection may well be a size limit. */
@@ -27,7 +28,7 @@ export function ProduceError({ error, requests }: { error: unknown; requests: Re
     : 'Produce failed: nothing was confirmed'
   return (
     <div className="space-y-2">
-      <ErrorAlert title={title} error={error} />
+      <ErrorAlert title={title} error={errorView(error)} />
       {!tooLarge && size > LARGE_BODY && (e?.kind === 'network' || e?.kind === 'proxy') && (
         <p className="text-sm text-slate-700 dark:text-slate-300">
           The request was {formatBytesSize(size)}. Servers often cut the connection instead of answering 413

@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 import { Button } from '../../components/button.tsx'
 import { ImportNdjsonButton } from './import-ndjson-button.tsx'
 import { importNdjson, type NdjsonImport } from './ndjson-import.ts'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 import { Notice } from '../../components/notice.tsx'
 import { navigate } from '../../lib/router/hash-location.ts'
 import { useProduceDraftStore } from '../../stores/produce-draft-store.ts'

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { topicQueryOptions, topicsQueryOptions } from '../../data/topics/topic-queries.ts'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 import { FieldHint, SelectField, TextField } from '../../components/field.tsx'
 import { VirtualCombobox } from '../../components/virtual-combobox.tsx'
 import { partitionError } from './plan-produce.ts'

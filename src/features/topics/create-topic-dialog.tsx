@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 import { Button } from '../../components/button.tsx'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { TextField } from '../../components/field.tsx'
 import { Modal } from '../../components/modal.tsx'
+import { errorView } from '../../lib/error-view.ts'
 import { topicNameError } from '../../lib/topic-name.ts'
 import { useCreateTopic } from '../../data/topics/topic-mutations.ts'
 
@@ -60,7 +61,7 @@ export function CreateTopicDialog({
           onChange={(e) => setPartitions(e.target.value)}
           error={countError}
         />
-        {create.isError && <ErrorAlert title="Could not create the topic" error={create.error} />}
+        {create.isError && <ErrorAlert title="Could not create the topic" error={errorView(create.error)} />}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={create.isPending}>

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 import { Button } from '../../components/button.tsx'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { TextField } from '../../components/field.tsx'
 import { Modal } from '../../components/modal.tsx'
+import { errorView } from '../../lib/error-view.ts'
 import { navigate } from '../../lib/router/hash-location.ts'
 import { useDeleteTopic } from '../../data/topics/topic-mutations.ts'
 import { visibleNameText } from '../../lib/visible-name.ts'
@@ -38,7 +39,7 @@ export function DeleteTopicDialog({
           autoComplete="off"
           spellCheck={false}
         />
-        {del.isError && <ErrorAlert title="Could not delete the topic" error={del.error} />}
+        {del.isError && <ErrorAlert title="Could not delete the topic" error={errorView(del.error)} />}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="danger" disabled={typed !== topic || del.isPending}>

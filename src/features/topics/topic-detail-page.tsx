@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { topicQueryOptions } from '../../data/topics/topic-queries.ts'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 import { Button } from '../../components/button.tsx'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { Link } from '../../components/link.tsx'
@@ -10,6 +10,7 @@ import { Spinner } from '../../components/spinner.tsx'
 import { DeleteTopicDialog } from './delete-topic-dialog.tsx'
 import { PartitionsTable } from './partitions-table.tsx'
 import { TopicConfigs } from './topic-configs.tsx'
+import { errorView } from '../../lib/error-view.ts'
 
 export function TopicDetailPage({ connected, topic }: { connected: ConnectedClient; topic: string }) {
   const { client } = connected
@@ -60,7 +61,7 @@ export function TopicDetailPage({ connected, topic }: { connected: ConnectedClie
       {detail.isError && (
         <ErrorAlert
           title="Could not load the topic"
-          error={detail.error}
+          error={errorView(detail.error)}
           onRetry={() => void detail.refetch()}
         />
       )}

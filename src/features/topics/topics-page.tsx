@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { topicsQueryOptions } from '../../data/topics/topic-queries.ts'
-import type { ConnectedClient } from '../../api/use-kafka-client.ts'
+import type { ConnectedClient } from '../../api/connected-client.ts'
 import { Button } from '../../components/button.tsx'
-import { ConnectionSummary } from '../../components/connection-summary.tsx'
+import { ConnectionSummary } from './connection-summary.tsx'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import { inputClass } from '../../components/field.tsx'
 import { Notice } from '../../components/notice.tsx'
@@ -11,6 +11,7 @@ import { Spinner } from '../../components/spinner.tsx'
 import { useNameSearch } from '../../components/use-name-search.ts'
 import { CreateTopicDialog } from './create-topic-dialog.tsx'
 import { TopicList } from './topic-list.tsx'
+import { errorView } from '../../lib/error-view.ts'
 
 const NO_NAMES: string[] = []
 
@@ -79,7 +80,7 @@ export function TopicsPage({ connected }: { connected: ConnectedClient }) {
       {topics.isError && (
         <ErrorAlert
           title="Could not list topics"
-          error={topics.error}
+          error={errorView(topics.error)}
           onRetry={() => void topics.refetch()}
         />
       )}

@@ -1,4 +1,4 @@
-import { describeCapabilities, type KafkaRestClient } from '../api/kafka-rest-client.ts'
+import { describeCapabilities, type KafkaRestClient } from '../../api/kafka-rest-client.ts'
 
 /** The detected dialect in words, e.g. "Confluent REST Proxy API v1, binary — produce, browse by offset, no headers". */
 export function ConnectionSummary({ client }: { client: KafkaRestClient }) {

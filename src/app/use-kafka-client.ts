@@ -2,20 +2,12 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { provideKafkaClient } from '../data/connection-scope.ts'
+import type { ConnectedClient } from '../api/connected-client.ts'
+import { createClient } from '../api/create-client.ts'
+import type { KafkaRestClient } from '../api/kafka-rest-client.ts'
 import { normaliseConnection } from '../lib/connection/connection-input.ts'
 import { useConnectionStore } from '../stores/connection-store.ts'
-import { useRequestLogStore } from '../stores/request-log-store.ts'
-import { createClient } from './create-client.ts'
-import type { RequestLogSink } from './http/transport.ts'
-import type { KafkaRestClient } from './kafka-rest-client.ts'
-
-export const requestLogSink: RequestLogSink = (entry) => useRequestLogStore.getState().record(entry)
-
-export interface ConnectedClient {
-  client: KafkaRestClient
-  /** Roots every query key of this connection. */
-  connectionId: string
-}
+import { requestLogSink } from '../stores/request-log-store.ts'
 
 /** The client of the active connection, or null when disconnected. One instance per connection. */
 export function useKafkaClient(): ConnectedClient | null {
