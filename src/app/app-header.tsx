@@ -4,20 +4,35 @@ import { Button } from '../components/button.tsx'
 import { useConnectionStore } from '../stores/connection-store.ts'
 import { usePreferencesStore, type Theme } from '../stores/preferences-store.ts'
 import { disconnect } from './disconnect.ts'
+import { RegistryStatus } from './registry-status.tsx'
+import { useRegistryConnected } from './use-registry-connected.ts'
 
 const NAV = [
   { path: '/topics', label: 'Topics' },
   { path: '/produce', label: 'Produce' },
   { path: '/browse', label: 'Browse' },
+  { path: '/schemas', label: 'Schemas' },
 ] as const
 
-export function AppHeader({ path, client }: { path: string; client: KafkaRestClient | null }) {
+export function AppHeader({
+  path,
+  client,
+  connectionId = null,
+  hasRegistry = false,
+}: {
+  path: string
+  client: KafkaRestClient | null
+  /** The active connection, and whether the form names a Schema Registry for it. */
+  connectionId?: string | null
+  hasRegistry?: boolean
+}) {
   const endpoint = useConnectionStore((s) => s.form.endpoint)
   const theme = usePreferencesStore((s) => s.theme)
   const setTheme = usePreferencesStore((s) => s.setTheme)
   const showLog = usePreferencesStore((s) => s.showRequestLog)
   const setShowLog = usePreferencesStore((s) => s.setShowRequestLog)
   const queryClient = useQueryClient()
+  const registryConnected = useRegistryConnected(client ? connectionId : null, hasRegistry)
 
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
@@ -29,6 +44,7 @@ export function AppHeader({ path, client }: { path: string; client: KafkaRestCli
           <ul className="flex gap-1">
             {NAV.filter((n) => n.path !== '/browse' || !!client.capabilities.browse)
               .filter((n) => n.path !== '/produce' || !!client.capabilities.produce)
+              .filter((n) => n.path !== '/schemas' || registryConnected)
               .map((n) => {
                 const current = path === n.path || path.startsWith(`${n.path}/`)
                 return (
@@ -62,6 +78,7 @@ export function AppHeader({ path, client }: { path: string; client: KafkaRestCli
             Not connected
           </p>
         )}
+        {client && connectionId && hasRegistry && <RegistryStatus connectionId={connectionId} />}
         <Button size="sm" variant="ghost" aria-pressed={showLog} onClick={() => setShowLog(!showLog)}>
           Request log
         </Button>

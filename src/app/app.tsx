@@ -27,6 +27,9 @@ const ProducePage = lazy(() =>
 const BrowsePage = lazy(() =>
   import('../features/browse/browse-page.tsx').then((m) => ({ default: m.BrowsePage })),
 )
+const SchemasPage = lazy(() =>
+  import('../features/schemas/schemas-page.tsx').then((m) => ({ default: m.SchemasPage })),
+)
 
 export function App() {
   useTheme()
@@ -71,13 +74,21 @@ export function App() {
   } else if (path === '/browse') {
     what = 'Browse page'
     page = <BrowsePage connected={connected} params={location.params} />
+  } else if (path === '/schemas' && connected.registry) {
+    what = 'Schemas page'
+    page = <SchemasPage key={connected.connectionId} connected={connected} params={location.params} />
   } else page = <NotFound path={path} />
 
   const client = connected?.client ?? null
   return (
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <ErrorBoundary what="header" fallback={() => <MinimalHeader client={client} />}>
-        <AppHeader path={path} client={client} />
+        <AppHeader
+          path={path}
+          client={client}
+          connectionId={connected?.connectionId ?? null}
+          hasRegistry={!!connected?.registry}
+        />
       </ErrorBoundary>
       <main className="flex-1 overflow-auto px-4 py-5 lg:px-8">
         <ErrorBoundary

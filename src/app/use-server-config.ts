@@ -4,7 +4,7 @@ import { useConnectionStore } from '../stores/connection-store.ts'
 
 /**
  * Asks the console server what it offers. On a first visit (nothing in this tab's session) the connection form
- * defaults to the sandbox with its demo key; served as static files, "Use proxy" starts off.
+ * defaults to the sandbox with its demo key, and its Schema Registry; served as static files, "Use proxy" starts off.
  */
 export function useServerConfig(): { config: ServerConfig | null; ready: boolean } {
   const [state, setState] = useState<{ config: ServerConfig | null; ready: boolean }>({
@@ -19,7 +19,15 @@ export function useServerConfig(): { config: ServerConfig | null; ready: boolean
       if (!store.initialized) {
         store.initialize(
           config?.sandbox
-            ? { endpoint: config.sandbox.endpoint, apiKey: config.sandbox.apiKey, useProxy: true }
+            ? {
+                endpoint: config.sandbox.endpoint,
+                apiKey: config.sandbox.apiKey,
+                useProxy: true,
+                // The sandbox serves the registry API on its own port and takes its key as a bearer token.
+                registryUrl: config.sandbox.endpoint,
+                registryAuth: 'bearer',
+                registrySecret: config.sandbox.apiKey,
+              }
             : { useProxy: config?.proxy ?? false },
         )
       }

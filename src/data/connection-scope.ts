@@ -1,9 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query'
+import { KafkaRestError } from '../api/errors.ts'
 import type { KafkaRestClient } from '../api/kafka-rest-client.ts'
+import type { SchemaRegistryClient } from '../api/registry/schema-registry-client.ts'
 
-/** What every query and mutation of a connection carries: its client, registered once per connection. */
+/**
+ * What every query and mutation of a connection carries: its clients, registered once per connection — the Kafka
+ * REST client, and the Schema Registry client when the connection has a registry.
+ */
 export interface KafkaMeta extends Record<string, unknown> {
   kafka?: KafkaRestClient
+  registry?: SchemaRegistryClient | null
 }
 
 declare module '@tanstack/react-query' {
@@ -17,13 +23,20 @@ declare module '@tanstack/react-query' {
 export const connectionKey = (connectionId: string) => ['kafka', connectionId] as const
 
 /**
- * Makes `client` the one every query and mutation under this connection's keys receives in its context (`meta`),
- * so query options need only the connection id and no component threads the client into a query function.
+ * Makes `client` (and `registry`, the connection's Schema Registry client, if any) the ones every query and mutation
+ * under this connection's keys receives in its context (`meta`), so query options need only the connection id and
+ * no component threads a client into a query function.
  * Idempotent: called where the client is created, before any query of the connection runs.
  */
-export function provideKafkaClient(queryClient: QueryClient, connectionId: string, client: KafkaRestClient) {
-  queryClient.setQueryDefaults(connectionKey(connectionId), { meta: { kafka: client } })
-  queryClient.setMutationDefaults(connectionKey(connectionId), { meta: { kafka: client } })
+export function provideKafkaClient(
+  queryClient: QueryClient,
+  connectionId: string,
+  client: KafkaRestClient,
+  registry: SchemaRegistryClient | null = null,
+) {
+  const meta: KafkaMeta = { kafka: client, registry }
+  queryClient.setQueryDefaults(connectionKey(connectionId), { meta })
+  queryClient.setMutationDefaults(connectionKey(connectionId), { meta })
 }
 
 /** Drops a connection's cached answers and lets its client go (the defaults stay registered, but empty). */
@@ -40,4 +53,19 @@ export function kafkaClientOf(meta: KafkaMeta | undefined): KafkaRestClient {
     throw new Error('No Kafka REST client is registered for this query: it ran outside its connection.')
   }
   return meta.kafka
+}
+
+/**
+ * The Schema Registry client of the connection a query or mutation belongs to. A connection without a registry
+ * gets an error a user can act on (the browse decoder shows it beside the bytes).
+ */
+export function registryClientOf(meta: KafkaMeta | undefined): SchemaRegistryClient {
+  if (!meta?.registry) {
+    throw new KafkaRestError({
+      kind: 'form',
+      message: 'No Schema Registry is connected.',
+      hint: 'Add the Schema Registry URL (and its auth) in the connection form, then connect again.',
+    })
+  }
+  return meta.registry
 }

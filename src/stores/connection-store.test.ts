@@ -29,6 +29,38 @@ describe('connection store', () => {
     expect(sessionStorage.getItem(CONNECTION_STORAGE_KEY)).toBeNull()
   })
 
+  it('keeps the registry secret in the session only, and disconnect forgets it', () => {
+    useConnectionStore.getState().setForm({
+      registryUrl: 'http://127.0.0.1:8081',
+      registryAuth: 'basic',
+      registryUser: 'sr-user',
+      registrySecret: 'sr-secret-3',
+    })
+    expect(sessionStorage.getItem(CONNECTION_STORAGE_KEY)).toContain('sr-secret-3')
+    expect(JSON.stringify({ ...localStorage })).not.toContain('sr-secret-3')
+    useConnectionStore.getState().disconnect()
+    const form = useConnectionStore.getState().form
+    expect(form.registrySecret).toBe('')
+    expect(form.registryUrl).toBe('http://127.0.0.1:8081')
+    expect(sessionStorage.getItem(CONNECTION_STORAGE_KEY)).not.toContain('sr-secret-3')
+  })
+
+  it('gives a session stored before the registry fields their defaults', async () => {
+    sessionStorage.setItem(
+      CONNECTION_STORAGE_KEY,
+      JSON.stringify({
+        state: { form: { endpoint: 'http://old', apiKey: 'k' }, active: null, initialized: true },
+        version: 0,
+      }),
+    )
+    await useConnectionStore.persist.rehydrate()
+    expect(useConnectionStore.getState().form).toMatchObject({
+      endpoint: 'http://old',
+      registryUrl: '',
+      registryAuth: 'none',
+    })
+  })
+
   it('initializes defaults only once per session', () => {
     useConnectionStore.getState().initialize({ endpoint: 'http://sandbox:8082', apiKey: 'demo' })
     useConnectionStore.getState().setForm({ endpoint: 'http://mine' })

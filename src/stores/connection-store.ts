@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { EndpointProfile } from '../api/detect.ts'
 import type { AuthScheme, DialectId } from '../api/types.ts'
+import type { RegistryAuthKind } from '../lib/connection/connection-input.ts'
 
 export type DialectChoice = 'auto' | DialectId
 
@@ -13,6 +14,12 @@ export interface ConnectionForm {
   dialect: DialectChoice
   /** IBM Event Streams: the Admin REST API base URL. */
   adminEndpoint: string
+  /** The Schema Registry base URL ('' for none) and its own auth. */
+  registryUrl: string
+  registryAuth: RegistryAuthKind
+  registryUser: string
+  /** The registry password (Basic) or token (Bearer): a secret, kept like the API key. */
+  registrySecret: string
 }
 
 export interface ActiveConnection {
@@ -29,7 +36,7 @@ interface ConnectionState {
   initialized: boolean
   setForm(patch: Partial<ConnectionForm>): void
   connected(profile: EndpointProfile): void
-  /** Forgets the key and the connection; the endpoint stays for convenience. */
+  /** Forgets the secrets (API key, registry password or token) and the connection; URLs stay for convenience. */
   disconnect(): void
   initialize(defaults: Partial<ConnectionForm>): void
 }
@@ -41,6 +48,10 @@ export const EMPTY_FORM: ConnectionForm = {
   authScheme: 'x-auth-token',
   dialect: 'auto',
   adminEndpoint: '',
+  registryUrl: '',
+  registryAuth: 'none',
+  registryUser: '',
+  registrySecret: '',
 }
 
 export const CONNECTION_STORAGE_KEY = 'krc-connection'
@@ -54,7 +65,7 @@ export const useConnectionStore = create<ConnectionState>()(
       initialized: false,
       setForm: (patch) => set((s) => ({ form: { ...s.form, ...patch } })),
       connected: (profile) => set({ active: { id: crypto.randomUUID(), profile, connectedAt: Date.now() } }),
-      disconnect: () => set((s) => ({ active: null, form: { ...s.form, apiKey: '' } })),
+      disconnect: () => set((s) => ({ active: null, form: { ...s.form, apiKey: '', registrySecret: '' } })),
       initialize: (defaults) =>
         set((s) => (s.initialized ? s : { initialized: true, form: { ...s.form, ...defaults } })),
     }),
@@ -62,6 +73,11 @@ export const useConnectionStore = create<ConnectionState>()(
       name: CONNECTION_STORAGE_KEY,
       storage: createJSONStorage(() => sessionStorage),
       partialize: (s) => ({ form: s.form, active: s.active, initialized: s.initialized }),
+      // A session stored before a field existed gets that field's default.
+      merge: (persisted, current) => {
+        const p = (persisted ?? {}) as Partial<ConnectionState>
+        return { ...current, ...p, form: { ...EMPTY_FORM, ...p.form } }
+      },
     },
   ),
 )

@@ -37,6 +37,23 @@ describe('toCurl', () => {
     )
   })
 
+  it('names the registry secret, never the value, for a Schema Registry request', () => {
+    const registry = {
+      ...entry,
+      method: 'GET' as const,
+      body: null,
+      service: 'registry' as const,
+      authHeader: { name: 'Authorization', scheme: 'basic' as const },
+    }
+    expect(toCurl(registry)).toContain(
+      `"Authorization: Basic $(printf %s "$REGISTRY_USER:$REGISTRY_SECRET" | base64)"`,
+    )
+    expect(toCurl({ ...registry, authHeader: { name: 'Authorization', scheme: 'bearer' } })).toContain(
+      `"Authorization: Bearer $REGISTRY_SECRET"`,
+    )
+    expect(toCurl(registry, { apiKey: 'pa ss', user: 'u' })).toContain(`-u 'u:pa ss'`)
+  })
+
   it('quotes shell metacharacters', () => {
     expect(shellQuote(`a'b$c\`d`)).toBe(`'a'\\''b$c\`d'`)
   })

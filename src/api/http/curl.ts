@@ -8,6 +8,8 @@ export function shellQuote(value: string): string {
 export interface CurlOptions {
   /** The real key, only when the user explicitly asks to include it; otherwise `$API_KEY` is written. */
   apiKey?: string
+  /** Basic user:password (a Schema Registry): the user name, written with the key when it is included. */
+  user?: string
 }
 
 /**
@@ -15,7 +17,7 @@ export interface CurlOptions {
  * proxy), and writes the key as `$API_KEY` unless the user opted in to include it.
  */
 export function toCurl(
-  entry: Pick<RequestLogEntry, 'method' | 'url' | 'headers' | 'authHeader' | 'body'>,
+  entry: Pick<RequestLogEntry, 'method' | 'url' | 'headers' | 'authHeader' | 'body' | 'service'>,
   options: CurlOptions = {},
 ): string {
   const parts = ['curl']
@@ -24,7 +26,9 @@ export function toCurl(
   for (const h of entry.headers) parts.push('-H', shellQuote(`${h.name}: ${h.value}`))
   if (entry.authHeader) {
     const { name, scheme } = entry.authHeader
-    if (options.apiKey !== undefined) {
+    if (options.apiKey !== undefined && scheme === 'basic') {
+      parts.push('-u', shellQuote(`${options.user ?? ''}:${options.apiKey}`))
+    } else if (options.apiKey !== undefined) {
       const value =
         scheme === 'bearer'
           ? `Bearer ${options.apiKey}`
@@ -34,12 +38,15 @@ export function toCurl(
       parts.push('-H', shellQuote(`${name}: ${value}`))
     } else {
       // Double quotes so the shell expands the variable; nothing else in the value needs quoting.
+      const key = entry.service === 'registry' ? '$REGISTRY_SECRET' : '$API_KEY'
       const value =
         scheme === 'bearer'
-          ? 'Bearer $API_KEY'
+          ? `Bearer ${key}`
           : scheme === 'basic-token'
-            ? 'Basic $(printf token:%s "$API_KEY" | base64)'
-            : '$API_KEY'
+            ? `Basic $(printf token:%s "${key}" | base64)`
+            : scheme === 'basic'
+              ? `Basic $(printf %s "$REGISTRY_USER:${key}" | base64)`
+              : key
       parts.push('-H', `"${name}: ${value}"`)
     }
   }

@@ -1,3 +1,4 @@
+import { bytesToBase64 } from '../../lib/bytes/base64.ts'
 import { groupDigits } from '../../lib/group-digits.ts'
 import {
   hintForHttpError,
@@ -26,12 +27,23 @@ export function setDefaultMaxResponseBytes(bytes: number): void {
   if (Number.isSafeInteger(bytes) && bytes > 0) defaultMaxResponseBytes = bytes
 }
 
+/** What the transport can send: the Kafka form's schemes, plus Basic user:password (a Schema Registry's). */
+export type TransportAuthScheme = AuthScheme | 'basic'
+
+/** Which of the connection's services a transport talks to: the request log and curl name the right secret. */
+export type ServiceKind = 'kafka' | 'registry'
+
 export interface ConnectionSettings {
   /** The endpoint's base URL, e.g. https://kafka-rest.example.com:443 or http://127.0.0.1:8082. */
   endpoint: string
+  /** The secret: API key, bearer token, or (scheme 'basic') the password. */
   apiKey: string
   useProxy: boolean
-  authScheme: AuthScheme
+  authScheme: TransportAuthScheme
+  /** Scheme 'basic': the user name sent with `apiKey` as password. */
+  authUser?: string
+  /** Default 'kafka'. */
+  service?: ServiceKind
   /** Where the console server's proxy lives (default: `proxy` beside the app). */
   proxyBase?: string
   /** Largest answer read, in bytes (default: the console server's --max-response, else 256 MiB). */
@@ -98,8 +110,10 @@ export interface RequestLogEntry {
   url: string
   viaProxy: boolean
   headers: Array<{ name: string; value: string }>
-  /** The auth header's name, when one was sent; its value is the connection's API key. */
-  authHeader: { name: string; scheme: AuthScheme } | null
+  /** The auth header's name, when one was sent; its value is the connection's API key (or registry secret). */
+  authHeader: { name: string; scheme: TransportAuthScheme } | null
+  /** The service the request was for (absent: the Kafka REST endpoint). */
+  service?: ServiceKind
   body: { text: string | null; size: number; binary: boolean } | null
   status: number | null
   durationMs: number | null
@@ -142,9 +156,19 @@ class AnswerFailure extends Error {
 export type RequestLogSink = (entry: RequestLogEntry, phase: 'start' | 'end') => void
 
 const MAX_LOGGED_BODY = 256 * 1024
+const utf8Encoder = new TextEncoder()
 let nextId = 1
 
-export function authHeaderFor(scheme: AuthScheme, apiKey: string): { name: string; value: string } | null {
+export function authHeaderFor(
+  scheme: TransportAuthScheme,
+  apiKey: string,
+  user = '',
+): { name: string; value: string } | null {
+  if (scheme === 'basic') {
+    if (!user && !apiKey) return null
+    // UTF-8, not btoa's Latin-1: a password with any character works (RFC 7617 charset=UTF-8).
+    return { name: 'Authorization', value: `Basic ${bytesToBase64(utf8Encoder.encode(`${user}:${apiKey}`))}` }
+  }
   if (!apiKey || scheme === 'none') return null
   switch (scheme) {
     case 'x-auth-token':
@@ -228,7 +252,7 @@ export class HttpTransport {
     const headers: Record<string, string> = {}
     if (req.accept) headers['Accept'] = req.accept
     if (req.contentType) headers['Content-Type'] = req.contentType
-    const auth = authHeaderFor(this.settings.authScheme, this.settings.apiKey)
+    const auth = authHeaderFor(this.settings.authScheme, this.settings.apiKey, this.settings.authUser)
     const size = bodySize(req.body)
     const entry: RequestLogEntry = {
       id: nextId++,
@@ -238,6 +262,7 @@ export class HttpTransport {
       viaProxy: this.settings.useProxy,
       headers: Object.entries(headers).map(([name, value]) => ({ name, value })),
       authHeader: auth ? { name: auth.name, scheme: this.settings.authScheme } : null,
+      ...(this.settings.service === 'registry' ? { service: 'registry' as const } : {}),
       body:
         req.body === undefined
           ? null

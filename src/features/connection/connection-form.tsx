@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../../components/field.tsx'
 import type { ParsedCredentials } from '../../lib/credentials/parse-credentials.ts'
 import { useConnectionStore, type DialectChoice } from '../../stores/connection-store.ts'
 import { PasteCredentialsDialog } from './paste-credentials-dialog.tsx'
+import { RegistryFields } from './registry-fields.tsx'
 
 const AUTH_LABELS: Record<AuthScheme, string> = {
   'x-auth-token': 'X-Auth-Token: <key> (Message Hub, sandbox)',
@@ -36,7 +37,16 @@ export function ConnectionForm({
 
   const applyCredentials = (c: ParsedCredentials) => {
     setPasting(false)
-    setFilledFrom(c.source)
+    setFilledFrom(c.registry && c.kind !== 'registry' ? `${c.source}, with a Schema Registry` : c.source)
+    if (c.registry) {
+      setForm({
+        registryUrl: c.registry.url,
+        registryAuth: c.registry.auth,
+        registryUser: c.registry.user,
+        registrySecret: c.registry.secret,
+      })
+    }
+    if (c.kind === 'registry') return
     if (c.kind === 'event-streams') {
       setForm({
         endpoint: c.endpoint,
@@ -116,6 +126,7 @@ export function ConnectionForm({
           hint="kafka_admin_url: lists, creates and deletes topics."
         />
       )}
+      <RegistryFields />
       <div className="flex items-start gap-2">
         <input
           id="use-proxy"

@@ -46,7 +46,9 @@ export function PasteCredentialsDialog({ open, onClose, onApply }: Props) {
       </h2>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         VCAP_SERVICES, a service key, or a credentials object with <code>kafka_rest_url</code> and{' '}
-        <code>api_key</code> (or <code>kafka_http_url</code> and <code>apikey</code>).
+        <code>api_key</code> (or <code>kafka_http_url</code> and <code>apikey</code>). A Schema Registry (
+        <code>schema_registry_url</code>, <code>schema.registry.url</code>, Aiven’s{' '}
+        <code>schema_registry_uri</code>) fills the registry fields too.
       </p>
       <label htmlFor={`${id}-text`} className="mt-3 block text-xs font-semibold">
         Credentials JSON

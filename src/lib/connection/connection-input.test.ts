@@ -98,3 +98,57 @@ describe('checkConnection', () => {
     expect(!checked.ok && checked.problem.field).toBe('endpoint')
   })
 })
+
+describe('the Schema Registry fields', () => {
+  const registry = (patch: Partial<ConnectionInput>) =>
+    input({ registryUrl: ' http://127.0.0.1:8081/ ', registryAuth: 'none', ...patch })
+
+  it('leaves the registry out when no URL is given', () => {
+    expect(normaliseConnection(input({ registryUrl: '  ', registryAuth: 'bearer' }))).not.toHaveProperty(
+      'registry',
+    )
+  })
+
+  it('normalises the URL and keeps the auth the form chose', () => {
+    expect(normaliseConnection(registry({})).registry).toEqual({
+      url: 'http://127.0.0.1:8081',
+      auth: { kind: 'none' },
+    })
+    expect(
+      normaliseConnection(
+        registry({ registryAuth: 'basic', registryUser: ' SRKEY ', registrySecret: ' s3cret\n' }),
+      ).registry?.auth,
+    ).toEqual({ kind: 'basic', user: 'SRKEY', password: 's3cret' })
+    expect(
+      normaliseConnection(
+        registry({ registryAuth: 'bearer', registrySecret: 'tok', registryUser: 'ignored' }),
+      ).registry?.auth,
+    ).toEqual({ kind: 'bearer', token: 'tok' })
+  })
+
+  it('says which registry field is wrong', () => {
+    expect(connectionProblem(registry({ registryUrl: 'registry:8081' }))).toMatchObject({
+      field: 'registryUrl',
+      message: 'The Schema Registry must be an http or https URL.',
+    })
+    expect(connectionProblem(registry({ registryUrl: 'not a url' }))?.field).toBe('registryUrl')
+    expect(connectionProblem(registry({ registryUrl: 'https://u:p@sr.example.com' }))).toMatchObject({
+      field: 'registryUrl',
+      hint: expect.stringContaining('Basic auth'),
+    })
+    expect(connectionProblem(registry({ registryAuth: 'basic', registryUser: 'a:b' }))?.field).toBe(
+      'registryUser',
+    )
+    expect(
+      connectionProblem(registry({ registryAuth: 'bearer', registrySecret: 'a\nb' }))?.message,
+    ).toContain('token contains a line break')
+  })
+
+  it('checks the Kafka endpoint first, and accepts a valid registry', () => {
+    expect(connectionProblem(registry({ endpoint: 'x', registryUrl: 'y' }))?.field).toBe('endpoint')
+    const checked = checkConnection(
+      registry({ registryAuth: 'basic', registryUser: 'u', registrySecret: 'p' }),
+    )
+    expect(checked.ok && checked.settings.registry?.url).toBe('http://127.0.0.1:8081')
+  })
+})

@@ -1,3 +1,4 @@
+import type { RegistryAuth } from '../../api/registry/registry-types.ts'
 import type { AuthScheme } from '../../api/types.ts'
 
 /**
@@ -13,6 +14,21 @@ export interface ConnectionInput {
   authScheme: AuthScheme
   /** IBM Event Streams: the Admin REST API base URL; '' for none. */
   adminEndpoint: string
+  /** The Schema Registry base URL; '' (or absent) for none. */
+  registryUrl?: string
+  registryAuth?: RegistryAuthKind
+  /** Basic auth: the user name (Confluent Cloud: the registry API key). */
+  registryUser?: string
+  /** Basic auth: the password (Confluent Cloud: the API secret); Bearer: the token. */
+  registrySecret?: string
+}
+
+export type RegistryAuthKind = RegistryAuth['kind']
+
+/** The registry as a client uses it. */
+export interface RegistryConnection {
+  url: string
+  auth: RegistryAuth
 }
 
 /** The input as a client uses it: trimmed, no trailing slash, no empty admin URL. */
@@ -22,11 +38,13 @@ export interface NormalisedConnection {
   useProxy: boolean
   authScheme: AuthScheme
   adminEndpoint?: string
+  /** Only when a Schema Registry URL was given. */
+  registry?: RegistryConnection
 }
 
 /** Why the form cannot be used, said for the field that needs fixing. */
 export interface ConnectionProblem {
-  field: 'endpoint' | 'apiKey' | 'adminEndpoint'
+  field: 'endpoint' | 'apiKey' | 'adminEndpoint' | 'registryUrl' | 'registryUser' | 'registrySecret'
   message: string
   hint: string
 }
@@ -38,23 +56,43 @@ function normaliseUrl(raw: string): string {
   return raw.trim().replace(/\/+$/, '')
 }
 
+function normaliseRegistry(input: ConnectionInput): RegistryConnection | null {
+  const url = normaliseUrl(input.registryUrl ?? '')
+  if (!url) return null
+  // A user name is a label, kept as typed but for surrounding blanks; so is a secret (pasted with a newline).
+  const user = (input.registryUser ?? '').trim()
+  const secret = (input.registrySecret ?? '').trim()
+  switch (input.registryAuth ?? 'none') {
+    case 'basic':
+      return { url, auth: { kind: 'basic', user, password: secret } }
+    case 'bearer':
+      return { url, auth: { kind: 'bearer', token: secret } }
+    default:
+      return { url, auth: { kind: 'none' } }
+  }
+}
+
 export function normaliseConnection(input: ConnectionInput): NormalisedConnection {
   const adminEndpoint = normaliseUrl(input.adminEndpoint)
+  const registry = normaliseRegistry(input)
   return {
     endpoint: normaliseUrl(input.endpoint),
     apiKey: input.apiKey.trim(),
     useProxy: input.useProxy,
     authScheme: input.authScheme,
     ...(adminEndpoint ? { adminEndpoint } : {}),
+    ...(registry ? { registry } : {}),
   }
 }
 
+const URL_WHAT = { endpoint: 'endpoint', adminEndpoint: 'admin endpoint', registryUrl: 'Schema Registry' }
+
 function urlProblem(
-  field: 'endpoint' | 'adminEndpoint',
+  field: 'endpoint' | 'adminEndpoint' | 'registryUrl',
   raw: string,
   normalised: string,
 ): ConnectionProblem | null {
-  const what = field === 'endpoint' ? 'endpoint' : 'admin endpoint'
+  const what = URL_WHAT[field]
   let url: URL
   try {
     url = new URL(normalised)
@@ -72,7 +110,39 @@ function urlProblem(
     return {
       field,
       message: `The ${what} URL contains credentials.`,
-      hint: 'Remove user:password@ from the URL and put the key in the API key field.',
+      hint:
+        field === 'registryUrl'
+          ? 'Remove user:password@ from the URL and choose Basic auth with that user and password.'
+          : 'Remove user:password@ from the URL and put the key in the API key field.',
+    }
+  }
+  return null
+}
+
+function registryProblem(input: ConnectionInput, registry: RegistryConnection): ConnectionProblem | null {
+  const url = urlProblem('registryUrl', input.registryUrl ?? '', registry.url)
+  if (url) return url
+  const { auth } = registry
+  if (auth.kind === 'basic' && auth.user.includes(':')) {
+    return {
+      field: 'registryUser',
+      message: 'The Schema Registry user name contains a colon.',
+      hint: 'Basic auth cannot send a user name with ":" (it separates user and password). Check what was pasted.',
+    }
+  }
+  if (auth.kind === 'basic' && /[\r\n]/.test(auth.user)) {
+    return {
+      field: 'registryUser',
+      message: 'The Schema Registry user name contains a line break.',
+      hint: 'Enter the user name alone, on one line.',
+    }
+  }
+  const secret = auth.kind === 'basic' ? auth.password : auth.kind === 'bearer' ? auth.token : ''
+  if (/[\r\n]/.test(secret)) {
+    return {
+      field: 'registrySecret',
+      message: `The Schema Registry ${auth.kind === 'basic' ? 'password' : 'token'} contains a line break.`,
+      hint: 'Paste it alone, on one line.',
     }
   }
   return null
@@ -91,9 +161,10 @@ export function connectionProblem(input: ConnectionInput): ConnectionProblem | n
     }
   }
   if (settings.adminEndpoint !== undefined) {
-    return urlProblem('adminEndpoint', input.adminEndpoint, settings.adminEndpoint)
+    const admin = urlProblem('adminEndpoint', input.adminEndpoint, settings.adminEndpoint)
+    if (admin) return admin
   }
-  return null
+  return settings.registry ? registryProblem(input, settings.registry) : null
 }
 
 /** Checks and normalises in one call: the settings to connect with, or what to fix first. */

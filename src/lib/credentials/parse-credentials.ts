@@ -1,17 +1,23 @@
+import { findRegistry, type RegistryCredentials } from './registry-credentials.ts'
+
 /**
  * Reads pasted service credentials: IBM Cloud VCAP_SERVICES (any service entry whose credentials hold
  * `kafka_rest_url` + `api_key` — Message Hub classic — or `kafka_http_url` + `apikey` — newer Event Streams),
- * a single service entry, or a bare credentials object.
+ * a single service entry, or a bare credentials object. A Schema Registry URL anywhere in it (see
+ * registry-credentials.ts) comes along, or alone.
  */
-export type ParsedCredentials = {
-  endpoint: string
-  apiKey: string
-  /** Newer Event Streams keys: the Admin REST API URL. */
-  adminEndpoint?: string
-  kind: 'message-hub' | 'event-streams'
-  /** Where in the pasted JSON it was found, e.g. `messagehub[0]`. */
-  source: string
-}
+export type ParsedCredentials =
+  | {
+      endpoint: string
+      apiKey: string
+      /** Newer Event Streams keys: the Admin REST API URL. */
+      adminEndpoint?: string
+      kind: 'message-hub' | 'event-streams'
+      /** Where in the pasted JSON it was found, e.g. `messagehub[0]`. */
+      source: string
+      registry?: RegistryCredentials
+    }
+  | { kind: 'registry'; source: string; registry: RegistryCredentials }
 
 export type CredentialsResult = { ok: true; credentials: ParsedCredentials } | { ok: false; error: string }
 
@@ -23,7 +29,9 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() ? v.trim() : undefined
 }
 
-function fromCredentials(c: Record<string, unknown>, source: string): ParsedCredentials | null {
+type KafkaCredentials = Exclude<ParsedCredentials, { kind: 'registry' }>
+
+function fromCredentials(c: Record<string, unknown>, source: string): KafkaCredentials | null {
   const restUrl = str(c.kafka_rest_url)
   const apiKey = str(c.api_key)
   if (restUrl && apiKey) return { endpoint: restUrl, apiKey, kind: 'message-hub', source }
@@ -41,7 +49,7 @@ function fromCredentials(c: Record<string, unknown>, source: string): ParsedCred
   return null
 }
 
-function search(value: unknown, path: string, depth: number): ParsedCredentials | null {
+function search(value: unknown, path: string, depth: number): KafkaCredentials | null {
   if (depth > 6) return null
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -78,6 +86,14 @@ export function parseCredentials(text: string): CredentialsResult {
     }
   }
   const found = search(json, '', 0)
+  const registry = findRegistry(json)
+  if (registry && !registry.ok) return { ok: false, error: registry.error }
+  if (!found && registry) {
+    return {
+      ok: true,
+      credentials: { kind: 'registry', source: registry.source, registry: registry.credentials },
+    }
+  }
   if (found) {
     try {
       const u = new URL(found.endpoint)
@@ -88,11 +104,11 @@ export function parseCredentials(text: string): CredentialsResult {
         error: `The credentials name "${found.endpoint}" as the REST URL, which is not an http(s) URL.`,
       }
     }
-    return { ok: true, credentials: found }
+    return { ok: true, credentials: registry ? { ...found, registry: registry.credentials } : found }
   }
   return {
     ok: false,
     error:
-      'No Kafka REST credentials found: expected kafka_rest_url and api_key (Message Hub) or kafka_http_url and apikey (Event Streams) in a credentials object.',
+      'No Kafka REST credentials found: expected kafka_rest_url and api_key (Message Hub) or kafka_http_url and apikey (Event Streams) in a credentials object, or a Schema Registry URL (schema_registry_url).',
   }
 }

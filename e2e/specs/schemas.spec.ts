@@ -1,0 +1,87 @@
+import { expect, test } from '../fixtures.ts'
+import { SchemasPage } from '../pages/schemas-page.ts'
+import { expectNoAxeViolations } from '../support/axe.ts'
+import { E2E, sandboxUrl } from '../support/ports.ts'
+import { RegistryApi } from '../support/registry-api.ts'
+
+/** Two versions of an Avro record: the second adds a field with a default (BACKWARD compatible). */
+const V1 = { type: 'record', name: 'Order', fields: [{ name: 'id', type: 'long' }] }
+const V2 = { ...V1, fields: [...V1.fields, { name: 'note', type: 'string', default: '' }] }
+
+function uniqueSubject(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}-value`
+}
+
+test.describe('Schemas page against the sandbox registry', () => {
+  test('connects with the default sandbox registry, filters subjects, opens versions and diffs them', async ({
+    page,
+    dialect,
+  }) => {
+    const registry = new RegistryApi(sandboxUrl(dialect.port), E2E.apiKey)
+    const subject = uniqueSubject('e2e-orders')
+    const other = uniqueSubject('e2e-other')
+    await registry.register(subject, JSON.stringify(V1))
+    await registry.register(subject, JSON.stringify(V2))
+    await registry.register(other, JSON.stringify({ type: 'string' }))
+
+    const schemas = new SchemasPage(page)
+    await schemas.expectRegistryConnected()
+    await schemas.open()
+    await expect(schemas.globalCompatibility).toContainText(/[A-Z_]+/)
+
+    await schemas.filter.fill(subject.slice(0, -6))
+    await expect(schemas.subjectLink(subject)).toBeVisible()
+    await expect(schemas.subjectLink(other)).toHaveCount(0)
+    await schemas.subjectLink(subject).click()
+    await expect(page.getByRole('heading', { name: subject, level: 2 })).toBeVisible()
+
+    // The latest version is shown first, pretty-printed and coloured.
+    await expect(schemas.version).toHaveValue('2')
+    await expect(schemas.version.getByRole('option')).toHaveText(['1', '2 (latest)'])
+    await expect(schemas.schemaText(2)).toContainText('"note"')
+    await expect(schemas.subjectCompatibility).toBeVisible()
+    await expectNoAxeViolations(page)
+
+    await schemas.version.selectOption('1')
+    await expect(schemas.schemaText(1)).not.toContainText('"note"')
+
+    await schemas.version.selectOption('2')
+    await schemas.compareWith.selectOption('1')
+    const diff = schemas.diff(1, 2)
+    await expect(diff).toBeVisible()
+    await expect(page.getByRole('status').filter({ hasText: /lines? added, \d+ removed/ })).toBeVisible()
+    await expect(diff.locator('[data-op="added"]').filter({ hasText: '"note"' })).toHaveCount(1)
+    await expect(diff.locator('[data-op="removed"]').filter({ hasText: '"note"' })).toHaveCount(0)
+    await expectNoAxeViolations(page)
+
+    // A deep link opens the same view.
+    await page.reload()
+    await expect(schemas.diff(1, 2)).toBeVisible()
+  })
+})
+
+test.describe('a wrong registry key', () => {
+  test.use({ startConnected: false })
+
+  test('shows the specific registry error while Kafka stays connected', async ({
+    page,
+    connectPage,
+    dialect,
+  }) => {
+    await connectPage.open()
+    await connectPage.fill(sandboxUrl(dialect.port), E2E.apiKey)
+    await expect(page.getByRole('textbox', { name: 'Schema Registry URL' })).toHaveValue(
+      sandboxUrl(dialect.port),
+    )
+    await expect(page.getByRole('combobox', { name: 'Registry auth' })).toHaveValue('bearer')
+    await page.getByLabel('Registry token', { exact: true }).fill('not-the-key')
+    await connectPage.connectButton.click()
+    await connectPage.expectConnected(dialect.expectedName)
+    const schemas = new SchemasPage(page)
+    await expect(schemas.registryStatus).toContainText(
+      'The Schema Registry rejected the credentials (HTTP 401',
+    )
+    await expect(schemas.navLink).toHaveCount(0)
+    await expect(page.getByRole('heading', { name: 'Topics', level: 1 })).toBeVisible()
+  })
+})
