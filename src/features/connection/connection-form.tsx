@@ -38,14 +38,17 @@ export function ConnectionForm({
   const applyCredentials = (c: ParsedCredentials) => {
     setPasting(false)
     setFilledFrom(c.registry && c.kind !== 'registry' ? `${c.source}, with a Schema Registry` : c.source)
-    if (c.registry) {
-      setForm({
-        registryUrl: c.registry.url,
-        registryAuth: c.registry.auth,
-        registryUser: c.registry.user,
-        registrySecret: c.registry.secret,
-      })
-    }
+    // Credentials for another service replace the registry too: without one of their own, none is kept.
+    setForm(
+      c.registry
+        ? {
+            registryUrl: c.registry.url,
+            registryAuth: c.registry.auth,
+            registryUser: c.registry.user,
+            registrySecret: c.registry.secret,
+          }
+        : { registryUrl: '', registryAuth: 'none', registryUser: '', registrySecret: '' },
+    )
     if (c.kind === 'registry') return
     if (c.kind === 'event-streams') {
       setForm({

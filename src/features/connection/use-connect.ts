@@ -15,7 +15,10 @@ export interface ConnectResult extends Detection {
   topicCount: number | null
 }
 
-/** Connect: detect (or take) the dialect, then list topics to prove the whole path works. */
+/**
+ * Connect: detect (or take) the dialect, then list topics to prove the whole path works. The Schema Registry is
+ * checked apart (registryCheckQueryOptions, in the header), so a failing registry never blocks the connection.
+ */
 export function useConnect() {
   const connected = useConnectionStore((s) => s.connected)
   const queryClient = useQueryClient()
@@ -44,6 +47,7 @@ export function useConnect() {
         endpoint: settings.endpoint,
         apiKey: settings.apiKey,
         adminEndpoint: settings.adminEndpoint ?? '',
+        registryUrl: settings.registry?.url ?? '',
       })
       const previous = useConnectionStore.getState().active?.id
       if (previous) forgetConnection(queryClient, previous)

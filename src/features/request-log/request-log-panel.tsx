@@ -12,6 +12,14 @@ function statusClass(e: RequestLogEntry): string {
   return 'text-emerald-700 dark:text-emerald-400'
 }
 
+/** The secret the entry's service was called with: the API key, or the Schema Registry's user and secret. */
+function secretsFor(e: RequestLogEntry): { apiKey: string; user?: string } {
+  const form = useConnectionStore.getState().form
+  return e.service === 'registry'
+    ? { apiKey: form.registrySecret, user: form.registryUser }
+    : { apiKey: form.apiKey }
+}
+
 /** Every REST call with method, URL, status, duration and media types, and Copy as curl for bug reports. */
 export function RequestLogPanel({ onClose }: { onClose(): void }) {
   const entries = useRequestLogStore((s) => s.entries)
@@ -69,9 +77,7 @@ export function RequestLogPanel({ onClose }: { onClose(): void }) {
             <CopyButton
               label="Copy as curl"
               aria-label={`Copy request ${e.id} as curl`}
-              getText={() =>
-                toCurl(e, includeKey ? { apiKey: useConnectionStore.getState().form.apiKey } : {})
-              }
+              getText={() => toCurl(e, includeKey ? secretsFor(e) : {})}
             />
           </li>
         ))}

@@ -4,7 +4,7 @@ import { tokenize, type SyntaxLanguage, type TokenKind } from '../../lib/syntax/
 /** Lines shown at most: a registry answer is untrusted, and a huge schema must not build a million nodes. */
 export const MAX_SHOWN_LINES = 5000
 
-export const TOKEN_CLASSES: Record<TokenKind, string> = {
+const TOKEN_CLASSES: Record<TokenKind, string> = {
   key: 'text-indigo-700 dark:text-indigo-300',
   string: 'text-emerald-800 dark:text-emerald-300',
   number: 'text-amber-800 dark:text-amber-300',
