@@ -72,8 +72,8 @@ function build(rawUrl: string, user: string, password: string, token: string, so
     }
   }
   // Aiven hands out https://avnadmin:<password>@host:port: the credentials move to Basic auth.
-  let inUrlUser = ''
-  let inUrlPassword = ''
+  let inUrlUser: string
+  let inUrlPassword: string
   try {
     inUrlUser = decodeURIComponent(url.username)
     inUrlPassword = decodeURIComponent(url.password)

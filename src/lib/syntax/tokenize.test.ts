@@ -4,7 +4,7 @@ import { tokenize } from './tokenize.ts'
 const kinds = (text: string, lang: 'json' | 'proto') =>
   tokenize(text, lang)
     .filter((t) => t.text.trim())
-    .map((t) => `${t.kind}:${t.text}`)
+    .map((t) => `${t.kind}:${t.text.trim()}`)
 
 describe('tokenize', () => {
   it('colours JSON keys, strings, numbers and keywords', () => {
