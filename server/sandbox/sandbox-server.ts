@@ -16,6 +16,7 @@ import { DEFAULT_RETENTION, LogStore, type RetentionLimits } from './log-store.t
 import { registerAdminRoutes } from './routes-admin.ts'
 import { registerConfluentRoutes } from './routes-confluent.ts'
 import { registerV3Routes } from './routes-v3.ts'
+import { writeDemoRegistryData } from './registry/demo-registry.ts'
 import { REGISTRY_MEDIA_TYPE, registryUnauthorized } from './registry/registry-errors.ts'
 import { RegistryStore } from './registry/registry-store.ts'
 import { isRegistryPath, registerRegistryRoutes } from './registry/routes-registry.ts'
@@ -122,7 +123,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   if (fresh && options.demoData !== false && store.topicNames().length === 0) writeDemoData(store)
   const registryOn = options.registry !== false
   const registry = new RegistryStore(dataDir)
-  if (registryOn && !registry.open()) registry.persist()
+  if (registryOn && !registry.open()) {
+    // A data dir from before the registry existed gets the registry demo once (topics only where free).
+    if (options.demoData !== false) writeDemoRegistryData(store, registry)
+    else registry.persist()
+  }
 
   const state: SandboxState = {
     store,
