@@ -5,6 +5,7 @@
  */
 import { crc32, deflateSync } from 'node:zlib'
 import type { LogStore, NewRecord } from './log-store.ts'
+import { REGISTRY_DEMO_TOPICS } from './registry/demo-registry.ts'
 
 /** demo.large-values holds 1 MB values and accepts records up to 10 MiB. */
 export const LARGE_TOPIC_MAX_MESSAGE_BYTES = 10 * 1024 * 1024
@@ -72,6 +73,9 @@ export const DEMO_TOPICS = [
   'demo.large-values',
   'demo.headers',
 ] as const
+
+/** Every demo topic: the ones above plus the registry-encoded ones (written when the registry is on). */
+export const ALL_DEMO_TOPICS = [...DEMO_TOPICS, ...REGISTRY_DEMO_TOPICS] as const
 
 export function writeDemoData(store: LogStore, now = Date.now()): void {
   const next = prng(0x5eed)

@@ -16,6 +16,10 @@ import { DEFAULT_RETENTION, LogStore, type RetentionLimits } from './log-store.t
 import { registerAdminRoutes } from './routes-admin.ts'
 import { registerConfluentRoutes } from './routes-confluent.ts'
 import { registerV3Routes } from './routes-v3.ts'
+import { writeDemoRegistryData } from './registry/demo-registry.ts'
+import { REGISTRY_MEDIA_TYPE, registryUnauthorized } from './registry/registry-errors.ts'
+import { RegistryStore } from './registry/registry-store.ts'
+import { isRegistryPath, registerRegistryRoutes } from './registry/routes-registry.ts'
 import type { SandboxState } from './sandbox-state.ts'
 
 export type { ApiName }
@@ -37,6 +41,8 @@ export interface SandboxOptions {
   apis?: ApiName[]
   /** Request bodies above this are refused with 413. Default 32 MiB. */
   maxBodyBytes?: number
+  /** Serve the Schema Registry API (`/subjects`, `/schemas`, …) on the same port. Default true. */
+  registry?: boolean
   /** Per-partition retention caps. */
   retention?: Partial<RetentionLimits>
   /** Extra Host header names accepted besides localhost, 127.0.0.1, [::1] and the bound host. */
@@ -115,6 +121,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const store = new LogStore(dataDir, retention)
   for (const warning of store.open()) log(`sandbox: ${warning}`)
   if (fresh && options.demoData !== false && store.topicNames().length === 0) writeDemoData(store)
+  const registryOn = options.registry !== false
+  const registry = new RegistryStore(dataDir)
+  if (registryOn && !registry.open()) {
+    // A data dir from before the registry existed gets the registry demo once (topics only where free).
+    if (options.demoData !== false) writeDemoRegistryData(store, registry)
+    else registry.persist()
+  }
 
   const state: SandboxState = {
     store,
@@ -129,6 +142,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   registerConfluentRoutes(router, state)
   if (apis.has('v3')) registerV3Routes(router, state)
   if (apis.has('admin')) registerAdminRoutes(router, state)
+  const registryRouter = new Router()
+  if (registryOn) registerRegistryRoutes(registryRouter, registry)
 
   const keyBuffers = apiKeys.map((k) => Buffer.from(k, 'utf8'))
   const corsOrigins = (options.cors ?? []).filter((o) => o !== '')
@@ -184,21 +199,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         )
       }
       if (applyCors(req, res)) return
-      if (!authenticated(req)) {
+      const forRegistry = registryOn && isRegistryPath(ctx.path)
+      if (forRegistry) {
+        ctx.errorContentType = REGISTRY_MEDIA_TYPE
+        if (!registryAuthenticated(req)) throw registryUnauthorized()
+      } else if (!authenticated(req)) {
         throw new RestError(
           401,
           40101,
           'Authentication failed: send a valid API key as X-Auth-Token: <key>, Authorization: Bearer <key> or Basic token:<key>.',
         )
       }
+      const routes = forRegistry ? registryRouter : router
       if (ctx.method === 'OPTIONS') {
-        const match = router.match('OPTIONS', ctx.path)
+        const match = routes.match('OPTIONS', ctx.path)
         if (match.kind !== 'method-not-allowed') throw routeNotFound()
         res.writeHead(204, { Allow: [...new Set([...match.allowed, 'OPTIONS'])].join(', ') })
         res.end()
         return
       }
-      const match = router.match(ctx.method, ctx.path)
+      const match = routes.match(ctx.method, ctx.path)
       if (match.kind === 'not-found') throw routeNotFound()
       if (match.kind === 'method-not-allowed') {
         res.setHeader('Allow', [...new Set(match.allowed)].join(', '))
@@ -271,6 +291,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return colon > 0 && decoded.slice(0, colon) === 'token' && keyMatches(decoded.slice(colon + 1))
     }
     return false
+  }
+
+  /** Registry clients send the key as X-Auth-Token, Bearer, or Basic with the key as password (any user). */
+  function registryAuthenticated(req: IncomingMessage): boolean {
+    if (authenticated(req)) return true
+    const [scheme, credentials = ''] = (req.headers.authorization ?? '').trim().split(/\s+/, 2)
+    if (!/^basic$/i.test(scheme)) return false
+    const decoded = Buffer.from(credentials, 'base64').toString('utf8')
+    const colon = decoded.indexOf(':')
+    return colon >= 0 && keyMatches(decoded.slice(colon + 1))
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -2,7 +2,7 @@
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from './sandbox-server.ts'
-import { DEMO_TOPICS } from './demo-data.ts'
+import { ALL_DEMO_TOPICS } from './demo-data.ts'
 import { KEY, b64, createTopic, request, startTestSandbox } from './test-support.ts'
 
 let sb: RunningSandbox
@@ -179,7 +179,7 @@ describe('demo data', () => {
     const demo = await startTestSandbox({ demoData: true })
     try {
       const topics = await request(demo, 'GET', '/topics')
-      expect(topics.json).toEqual([...DEMO_TOPICS].sort())
+      expect(topics.json).toEqual([...ALL_DEMO_TOPICS].sort())
       const orders = await request(demo, 'GET', '/topics/demo.orders/partitions')
       expect(orders.json).toHaveLength(3)
       const png = await request(demo, 'GET', '/topics/demo.images/partitions/0/messages?offset=0')
