@@ -22,12 +22,7 @@ export function RegistryStatus({ connectionId }: { connectionId: string }) {
           aria-hidden="true"
           className={`mr-1 inline-block size-2 rounded-full ${check.isSuccess ? 'bg-emerald-500' : view ? 'bg-red-500' : 'bg-slate-400'}`}
         />
-        Schema Registry:{' '}
-        {check.isPending
-          ? 'checking…'
-          : view
-            ? view.message
-            : `connected, ${check.data?.length ?? 0} subject${check.data?.length === 1 ? '' : 's'}`}
+        Schema Registry: {check.isPending ? 'checking…' : view ? view.message : 'connected'}
       </p>
       {view && (
         <Button size="sm" variant="ghost" onClick={() => void check.refetch()} disabled={check.isFetching}>

@@ -39,10 +39,16 @@ export function SchemaDiff({
       >
         {rows.map((r, i) => (
           <div key={i} className={`flex px-2 ${ROW_CLASSES[r.op]}`} data-op={r.op}>
-            <span aria-hidden="true" className="w-8 shrink-0 pr-2 text-right text-slate-400 select-none">
+            <span
+              aria-hidden="true"
+              className="w-8 shrink-0 pr-2 text-right text-slate-600 select-none dark:text-slate-400"
+            >
               {r.oldLine ?? ''}
             </span>
-            <span aria-hidden="true" className="w-8 shrink-0 pr-2 text-right text-slate-400 select-none">
+            <span
+              aria-hidden="true"
+              className="w-8 shrink-0 pr-2 text-right text-slate-600 select-none dark:text-slate-400"
+            >
               {r.newLine ?? ''}
             </span>
             <span className="w-4 shrink-0 font-bold select-none">

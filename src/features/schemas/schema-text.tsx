@@ -53,7 +53,10 @@ export function SchemaText({
       >
         {shown.map((line, i) => (
           <div key={i} className="flex">
-            <span aria-hidden="true" className="w-10 shrink-0 pr-3 text-right text-slate-400 select-none">
+            <span
+              aria-hidden="true"
+              className="w-10 shrink-0 pr-3 text-right text-slate-500 select-none dark:text-slate-400"
+            >
               {i + 1}
             </span>
             <code className="whitespace-pre">
