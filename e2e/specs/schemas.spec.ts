@@ -83,5 +83,16 @@ test.describe('a wrong registry key', () => {
     )
     await expect(schemas.navLink).toHaveCount(0)
     await expect(page.getByRole('heading', { name: 'Topics', level: 1 })).toBeVisible()
+
+    // The registry secret is held like the API key: this tab's session only, never the URL, localStorage or the log.
+    expect(page.url()).not.toContain('not-the-key')
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain('not-the-key')
+    expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).toContain('not-the-key')
+    await page.getByRole('button', { name: 'Request log' }).click()
+    const log = page.getByRole('region', { name: 'Request log' })
+    const check = log.getByRole('listitem').filter({ hasText: `${sandboxUrl(dialect.port)}/subjects` })
+    await expect(check).toHaveCount(1)
+    await expect(check).toContainText('401')
+    await expect(log).not.toContainText('not-the-key')
   })
 })
