@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startConsoleServer, type RunningConsoleServer } from '../../server/console-server.ts'
 import { serverHostnames } from '../../server/proxy/guards.ts'
@@ -5,7 +6,10 @@ import { TargetPolicy } from '../../server/proxy/target-policy.ts'
 import { startSandbox, type RunningSandbox } from '../../server/sandbox/sandbox-server.ts'
 import { KafkaRestError } from '../../src/api/errors.ts'
 import type { RequestLogEntry } from '../../src/api/http/transport.ts'
+import type { KafkaRestClient } from '../../src/api/kafka-rest-client.ts'
 import { SchemaRegistryClient, type RegistrySettings } from '../../src/api/registry/schema-registry-client.ts'
+import { provideKafkaClient } from '../../src/data/connection-scope.ts'
+import { schemaByIdQueryOptions } from '../../src/data/registry/registry-queries.ts'
 
 /**
  * The console's registry client against the sandbox's registry over real HTTP, through the console's proxy as the
@@ -92,6 +96,45 @@ describe('SchemaRegistryClient against the sandbox registry, through the proxy',
     expect(log.filter((e) => e.url.endsWith(`/schemas/ids/${id}`) && e.status !== null)).toHaveLength(1)
     expect(log.every((e) => e.service === 'registry' && e.authHeader?.name === 'Authorization')).toBe(true)
     expect(JSON.stringify(log)).not.toContain(KEY)
+  })
+
+  it('reads Protobuf and JSON Schema with their type and references', async () => {
+    const sr = client()
+    await sr.register('common-value', {
+      schema: 'syntax = "proto3";\npackage demo;\nmessage Money { int64 cents = 1; }\n',
+      schemaType: 'PROTOBUF',
+    })
+    const { id } = await sr.register('invoice-value', {
+      schema:
+        'syntax = "proto3";\npackage demo;\nimport "money.proto";\nmessage Invoice { demo.Money total = 1; }\n',
+      schemaType: 'PROTOBUF',
+      references: [{ name: 'money.proto', subject: 'common-value', version: 1 }],
+    })
+    expect(await sr.schemaById(id)).toMatchObject({
+      schemaType: 'PROTOBUF',
+      references: [{ name: 'money.proto', subject: 'common-value', version: 1 }],
+    })
+    const json = await sr.register('event-value', { schema: '{"type":"object"}', schemaType: 'JSON' })
+    expect((await sr.schemaByVersion('event-value', 1)).schemaType).toBe('JSON')
+    expect((await sr.schemaById(json.id)).schemaType).toBe('JSON')
+  })
+
+  it('reaches queries through the connection scope: schemaById once per connection', async () => {
+    const log: RequestLogEntry[] = []
+    const sr = client(log)
+    const { id } = await sr.register('scoped-value', { schema: '"bytes"', schemaType: 'AVRO' })
+    const queryClient = new QueryClient()
+    provideKafkaClient(queryClient, 'conn-1', {} as KafkaRestClient, sr)
+    const a = await queryClient.fetchQuery(schemaByIdQueryOptions('conn-1', id))
+    const b = await queryClient.fetchQuery(schemaByIdQueryOptions('conn-1', id))
+    expect(a).toBe(b)
+    expect(a.schema).toBe('"bytes"')
+    // The sink hears each request twice (start and end): count the answers.
+    expect(log.filter((e) => e.url.endsWith(`/schemas/ids/${id}`) && e.status !== null)).toHaveLength(1)
+    provideKafkaClient(queryClient, 'conn-2', {} as KafkaRestClient, null)
+    await expect(
+      queryClient.fetchQuery({ ...schemaByIdQueryOptions('conn-2', id), retry: false }),
+    ).rejects.toThrow(/No Schema Registry is connected/)
   })
 
   it('accepts Basic auth with the key as password', async () => {
