@@ -55,7 +55,13 @@ export function App() {
   if (!ready) page = <Spinner label="Starting" />
   else if (path === '/connect' || !connected) {
     what = 'connection page'
-    page = <ConnectPage proxyAvailable={config?.proxy ?? false} returnTo={location.params.get('next')} />
+    page = (
+      <ConnectPage
+        proxyAvailable={config?.proxy ?? false}
+        sandbox={config?.sandbox ?? null}
+        returnTo={location.params.get('next')}
+      />
+    )
   } else if (path === '/topics') {
     what = 'Topics page'
     page = <TopicsPage connected={connected} />

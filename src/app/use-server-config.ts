@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { fetchServerConfig, type ServerConfig } from '../api/server-config.ts'
+import { sandboxRegistry } from '../lib/connection/sandbox-registry.ts'
 import { useConnectionStore } from '../stores/connection-store.ts'
 
 /**
@@ -23,10 +24,7 @@ export function useServerConfig(): { config: ServerConfig | null; ready: boolean
                 endpoint: config.sandbox.endpoint,
                 apiKey: config.sandbox.apiKey,
                 useProxy: true,
-                // The sandbox serves the registry API on its own port and takes its key as a bearer token.
-                registryUrl: config.sandbox.endpoint,
-                registryAuth: 'bearer',
-                registrySecret: config.sandbox.apiKey,
+                ...sandboxRegistry(config.sandbox),
               }
             : { useProxy: config?.proxy ?? false },
         )

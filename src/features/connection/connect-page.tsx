@@ -1,4 +1,5 @@
 import { ErrorAlert } from '../../components/error-alert.tsx'
+import type { SandboxDefaults } from '../../lib/connection/sandbox-registry.ts'
 import { errorView } from '../../lib/error-view.ts'
 import { navigate } from '../../lib/router/hash-location.ts'
 import { useConnectionStore } from '../../stores/connection-store.ts'
@@ -8,9 +9,12 @@ import { useConnect } from './use-connect.ts'
 
 export function ConnectPage({
   proxyAvailable,
+  sandbox = null,
   returnTo,
 }: {
   proxyAvailable: boolean
+  /** The console server's sandbox, when it runs one (its registry is the default on its endpoint). */
+  sandbox?: SandboxDefaults | null
   returnTo: string | null
 }) {
   const connect = useConnect()
@@ -31,7 +35,12 @@ export function ConnectPage({
         and Redpanda’s HTTP proxy. The dialect is detected automatically.
       </p>
       <div className="mt-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
-        <ConnectionForm onConnect={onConnect} busy={connect.isPending} proxyAvailable={proxyAvailable} />
+        <ConnectionForm
+          onConnect={onConnect}
+          busy={connect.isPending}
+          proxyAvailable={proxyAvailable}
+          sandbox={sandbox}
+        />
       </div>
       {connect.isError && (
         <div className="mt-4 space-y-2">

@@ -3,6 +3,7 @@ import { DIALECT_LABELS } from '../../api/create-client.ts'
 import type { AuthScheme } from '../../api/types.ts'
 import { Button } from '../../components/button.tsx'
 import { SelectField, TextField } from '../../components/field.tsx'
+import { registryAfterEndpointChange, type SandboxDefaults } from '../../lib/connection/sandbox-registry.ts'
 import type { ParsedCredentials } from '../../lib/credentials/parse-credentials.ts'
 import { useConnectionStore, type DialectChoice } from '../../stores/connection-store.ts'
 import { PasteCredentialsDialog } from './paste-credentials-dialog.tsx'
@@ -19,10 +20,12 @@ export function ConnectionForm({
   onConnect,
   busy,
   proxyAvailable,
+  sandbox = null,
 }: {
   onConnect(): void
   busy: boolean
   proxyAvailable: boolean
+  sandbox?: SandboxDefaults | null
 }) {
   const form = useConnectionStore((s) => s.form)
   const setForm = useConnectionStore((s) => s.setForm)
@@ -70,7 +73,12 @@ export function ConnectionForm({
         type="url"
         required
         value={form.endpoint}
-        onChange={(e) => setForm({ endpoint: e.target.value })}
+        onChange={(e) =>
+          setForm({
+            endpoint: e.target.value,
+            ...registryAfterEndpointChange(form, e.target.value, sandbox),
+          })
+        }
         placeholder="https://kafka-rest.example.com:443"
         autoComplete="url"
         spellCheck={false}
