@@ -22,7 +22,7 @@ export interface Step {
   id: string
   /** What the row is about, for the table. */
   title: string
-  method: 'GET' | 'POST' | 'DELETE'
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   path: string | ((v: Vars) => string)
   /** `undefined` sends no body; a string is sent as is; anything else as JSON. */
   body?: unknown | ((v: Vars) => unknown)

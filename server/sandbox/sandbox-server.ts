@@ -10,7 +10,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { ConsumerRegistry } from './consumer-groups.ts'
 import { writeDemoData } from './demo-data.ts'
-import { RestError, methodNotAllowed, routeNotFound } from './errors.ts'
+import { NotAcceptableError, RestError, methodNotAllowed, routeNotFound } from './errors.ts'
 import { Router, sendError, sendJson, type ApiName, type RequestContext } from './http-kit.ts'
 import { DEFAULT_RETENTION, LogStore, type RetentionLimits } from './log-store.ts'
 import { registerAdminRoutes } from './routes-admin.ts'
@@ -19,7 +19,7 @@ import { registerV3Routes } from './routes-v3.ts'
 import { writeDemoRegistryData } from './registry/demo-registry.ts'
 import { REGISTRY_MEDIA_TYPE, registryUnauthorized } from './registry/registry-errors.ts'
 import { RegistryStore } from './registry/registry-store.ts'
-import { isRegistryPath, registerRegistryRoutes } from './registry/routes-registry.ts'
+import { isRegistryPath, registerRegistryRoutes, registryAcceptable } from './registry/routes-registry.ts'
 import type { SandboxState } from './sandbox-state.ts'
 
 export type { ApiName }
@@ -203,6 +203,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (forRegistry) {
         ctx.errorContentType = REGISTRY_MEDIA_TYPE
         if (!registryAuthenticated(req)) throw registryUnauthorized()
+        if (ctx.method !== 'OPTIONS' && !registryAcceptable(req.headers.accept))
+          throw new NotAcceptableError()
       } else if (!authenticated(req)) {
         throw new RestError(
           401,

@@ -324,6 +324,8 @@ describe('schema registry: compatibility and config', () => {
     expect((await get('/config/future-value')).json).toEqual({ compatibilityLevel: 'NONE' })
     expect((await get('/mode')).json).toEqual({ mode: 'READWRITE' })
     expectError(await put('/mode', { mode: 'IMPORT' }), 422, 42205)
+    expectError(await put('/mode', { mode: 'SIDEWAYS' }), 422, 42204)
+    expect((await put('/mode', { mode: 'READWRITE' })).json).toEqual({ mode: 'READWRITE' })
   })
 })
 
@@ -402,6 +404,12 @@ describe('schema registry: protocol details', () => {
         .status,
     ).toBe(200)
     expectError(await request(sb, 'PATCH', '/subjects'), 405, 405)
+    expect((await request(sb, 'GET', '/subjects', { headers: { Accept: 'text/html' } })).status).toBe(406)
+    const accepted = await request(sb, 'GET', '/subjects', {
+      headers: { Accept: 'application/json, text/plain' },
+    })
+    expect(accepted.status).toBe(200)
+    expect(accepted.headers['content-type']).toBe(SR)
     expectError(await post('/subjects/a%01b/versions', { schema: '"string"' }), 422, 42208)
     // Subject names with slashes travel percent-encoded.
     expect((await post('/subjects/dir%2Fname.proto/versions', { schema: '"string"' })).status).toBe(200)

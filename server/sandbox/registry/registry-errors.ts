@@ -44,6 +44,8 @@ export const invalidCompatibilityLevel = (): RestError =>
     42203,
     'Invalid compatibility level. Valid values are none, backward, forward, full, backward_transitive, forward_transitive, and full_transitive',
   )
+export const invalidMode = (mode: unknown): RestError =>
+  new RestError(422, 42204, `Invalid mode ${JSON.stringify(mode)}: expected READWRITE, READONLY or IMPORT.`)
 export const operationNotPermitted = (message: string): RestError => new RestError(422, 42205, message)
 export const referenceExists = (subject: string, version: number): RestError =>
   new RestError(

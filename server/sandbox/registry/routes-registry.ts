@@ -38,6 +38,22 @@ export function isRegistryPath(path: string): boolean {
   return first !== undefined && REGISTRY_ROOTS.has(first)
 }
 
+/** Answer types a client may ask for; the answer is always the v1 type, as Confluent's default. */
+const ANSWER_TYPES = [
+  'application/vnd.schemaregistry.v1+json',
+  'application/vnd.schemaregistry+json',
+  'application/json',
+]
+
+/** False when an Accept header names only types the registry cannot answer with (Jersey then says 406). */
+export function registryAcceptable(accept: string | undefined): boolean {
+  if (accept === undefined || accept.trim() === '') return true
+  return accept.split(',').some((part) => {
+    const type = part.split(';')[0].trim().toLowerCase()
+    return type === '*/*' || type === 'application/*' || ANSWER_TYPES.includes(type)
+  })
+}
+
 /** Request types Confluent's registry accepts (its REST layer also takes octet-stream). */
 const REQUEST_TYPES = [
   'application/vnd.schemaregistry.v1+json',
@@ -288,6 +304,8 @@ export function registerRegistryRoutes(router: Router, registry: RegistryStore):
 
   const putMode = async (ctx: RequestContext): Promise<void> => {
     const body = await readJsonObject(ctx)
+    if (!['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT'].includes(String(body.mode)))
+      throw err.invalidMode(body.mode)
     if (body.mode !== 'READWRITE')
       throw err.operationNotPermitted(
         `Mode ${JSON.stringify(body.mode)} is not available: the sandbox's registry always runs in READWRITE mode.`,
