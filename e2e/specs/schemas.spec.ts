@@ -60,6 +60,24 @@ test.describe('Schemas page against the sandbox registry', () => {
   })
 })
 
+test('shows a demo Protobuf subject with its reference, which links to the referenced subject', async ({
+  page,
+}) => {
+  const schemas = new SchemasPage(page)
+  await schemas.expectRegistryConnected()
+  await schemas.open()
+  await schemas.openSubject('demo.protobuf.orders-value')
+  const text = schemas.schemaText(1)
+  await expect(text).toContainText('syntax = "proto3";')
+  // .proto keywords are coloured (a span of their own), the text is never markup.
+  await expect(text.locator('span', { hasText: /^message$/ }).first()).toBeVisible()
+  const references = page.getByRole('region', { name: 'References' })
+  await expect(references).toContainText('demo/money.proto')
+  await references.getByRole('link', { name: 'demo.protobuf.money v1' }).click()
+  await expect(page.getByRole('heading', { name: 'demo.protobuf.money', level: 2 })).toBeVisible()
+  await expect(schemas.schemaText(1)).toContainText('message')
+})
+
 test.describe('a wrong registry key', () => {
   test.use({ startConnected: false })
 
