@@ -443,6 +443,26 @@ describe('schema registry: protocol details', () => {
       } finally {
         await second.close()
       }
+      // A failed write (registry.json replaced by a directory) is 500/50001 and changes nothing.
+      const third = await startTestSandbox({ dataDir: dir })
+      try {
+        fs.rmSync(path.join(dir, 'registry.json'))
+        fs.mkdirSync(path.join(dir, 'registry.json'))
+        const failed = await request(third, 'POST', '/subjects/lost-value/versions', {
+          headers: { 'Content-Type': SR },
+          body: { schema: '"float"' },
+        })
+        expectError(failed, 500, 50001, /nothing was changed/)
+        expect((await request(third, 'GET', '/subjects')).json).not.toContain('lost-value')
+        fs.rmdirSync(path.join(dir, 'registry.json'))
+        const retry = await request(third, 'POST', '/subjects/lost-value/versions', {
+          headers: { 'Content-Type': SR },
+          body: { schema: '"float"' },
+        })
+        expect(retry.json).toEqual({ id: id + 2 })
+      } finally {
+        await third.close()
+      }
       const off = await startTestSandbox({ registry: false })
       try {
         const res = await request(off, 'GET', '/subjects')

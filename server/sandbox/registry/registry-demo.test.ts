@@ -2,6 +2,9 @@
  * The registry demo data: records in the Confluent wire format whose schema ids resolve through
  * `/schemas/ids/{id}`, decoded here by hand (Avro binary and protobuf, independently of the sandbox's encoders).
  */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from '../sandbox-server.ts'
 import { request, startTestSandbox } from '../test-support.ts'
@@ -195,6 +198,32 @@ describe('registry demo data', () => {
       const required = (JSON.parse(schema.schema) as { required: string[] }).required
       for (const k of required) expect(event).toHaveProperty(k)
       expect(rec.key!.toString()).toBe(`user-${event.userId}`)
+    }
+  })
+})
+
+describe('registry demo data in a data dir', () => {
+  it('is written once: a restart keeps the ids and adds no second copy', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-registry-demo-'))
+    try {
+      const first = await startTestSandbox({ demoData: true, dataDir: dir })
+      const before = (await request(first, 'GET', '/schemas')).json
+      await first.close()
+      expect(fs.existsSync(path.join(dir, 'registry.json'))).toBe(true)
+      const second = await startTestSandbox({ demoData: true, dataDir: dir })
+      try {
+        expect((await request(second, 'GET', '/schemas')).json).toEqual(before)
+        const read = await request(
+          second,
+          'GET',
+          '/topics/demo.jsonschema.events/partitions/0/messages?offset=0&count=100',
+        )
+        expect(read.json).toHaveLength(10)
+      } finally {
+        await second.close()
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
     }
   })
 })

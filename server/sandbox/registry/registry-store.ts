@@ -65,6 +65,8 @@ export class RegistryStore {
   private readonly parsed = new Map<number, ParsedSchema>()
   /** Identity (type + canonical text + references) → id, so the same schema always gets the same id. */
   private readonly byIdentity = new Map<string, number>()
+  /** The JSON last written to (or read from) registry.json: what a failed write rolls back to. */
+  private lastSaved: string | null = null
 
   constructor(dataDir: string | null) {
     this.file = dataDir === null ? null : path.join(dataDir, 'registry.json')
@@ -73,18 +75,25 @@ export class RegistryStore {
   /** True when a registry file was found and loaded. */
   open(): boolean {
     if (this.file === null || !fs.existsSync(this.file)) return false
-    let data: RegistryFile
+    let text: string
     try {
-      data = JSON.parse(fs.readFileSync(this.file, 'utf8')) as RegistryFile
+      text = fs.readFileSync(this.file, 'utf8')
+      this.load(text)
     } catch (e) {
       throw new Error(`sandbox data dir: unreadable registry.json (${(e as Error).message})`, { cause: e })
     }
+    this.lastSaved = text
+    return true
+  }
+
+  private load(text: string): void {
+    const data = JSON.parse(text) as RegistryFile
+    this.reset()
     this.nextId = data.nextId
     this.compatibility = data.compatibility
     for (const s of data.schemas) this.schemas.set(s.id, s)
     for (const [name, entry] of Object.entries(data.subjects)) this.subjects.set(name, entry)
     for (const s of data.schemas) this.byIdentity.set(this.identity(s, this.parse(s)), s.id)
-    return true
   }
 
   /** Writes the state now (an empty registry too, so a later start knows the data dir has one). */
@@ -100,15 +109,17 @@ export class RegistryStore {
       schemas: [...this.schemas.values()],
       subjects: Object.fromEntries(this.subjects),
     }
+    const text = JSON.stringify(data)
     const tmp = `${this.file}.tmp`
     try {
-      fs.writeFileSync(tmp, JSON.stringify(data))
+      fs.writeFileSync(tmp, text)
       fs.renameSync(tmp, this.file)
+      this.lastSaved = text
     } catch (e) {
-      // Nothing half-done stays: go back to what the file holds, and say so.
-      fs.rmSync(tmp, { force: true })
-      this.reset()
-      this.open()
+      // Nothing half-done stays: back to the last state written, and say so.
+      fs.rmSync(tmp, { force: true, recursive: true })
+      if (this.lastSaved === null) this.reset()
+      else this.load(this.lastSaved)
       const code = (e as NodeJS.ErrnoException).code ?? 'EIO'
       throw new RestError(
         500,
