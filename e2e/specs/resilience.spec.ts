@@ -6,22 +6,23 @@ test('Copy as curl writes $API_KEY unless the key is explicitly included', async
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await page.getByRole('button', { name: 'Request log' }).click()
   const log = page.getByRole('region', { name: 'Request log' })
-  const rows = log.getByRole('listitem')
-  await expect(rows.first()).toContainText('GET')
-  await rows
-    .first()
-    .getByRole('button', { name: /Copy request \d+ as curl/ })
-    .click()
+  // A Kafka request (the connect check's topic list); the sandbox's Schema Registry check is logged beside it.
+  const kafkaRow = log.getByRole('listitem').filter({ hasText: '/topics' }).first()
+  await expect(kafkaRow).toContainText('GET')
+  await kafkaRow.getByRole('button', { name: /Copy request \d+ as curl/ }).click()
   const redacted = await page.evaluate(() => navigator.clipboard.readText())
   expect(redacted).toMatch(/^curl /)
   expect(redacted).toContain('"X-Auth-Token: $API_KEY"')
   expect(redacted).not.toContain(E2E.apiKey)
 
+  const registryRow = log.getByRole('listitem').filter({ hasText: '/subjects' }).first()
+  await registryRow.getByRole('button', { name: /Copy request \d+ as curl/ }).click()
+  const registryCurl = await page.evaluate(() => navigator.clipboard.readText())
+  expect(registryCurl).toContain('$REGISTRY_SECRET')
+  expect(registryCurl).not.toContain(E2E.apiKey)
+
   await log.getByRole('checkbox', { name: 'Include API key in curl' }).check()
-  await rows
-    .first()
-    .getByRole('button', { name: /Copy request \d+ as curl/ })
-    .click()
+  await kafkaRow.getByRole('button', { name: /Copy request \d+ as curl/ }).click()
   const included = await page.evaluate(() => navigator.clipboard.readText())
   expect(included).toContain(`'X-Auth-Token: ${E2E.apiKey}'`)
 })
