@@ -6,7 +6,6 @@ import { ByteReader, DecodeError } from './byte-io.ts'
 import { decodeAvro } from './avro-decode.ts'
 import { AvroEncodeError, encodeAvro } from './avro-encode.ts'
 import { AvroSchemaError, parseAvroSchema, type AvroNames, type AvroType } from './avro-schema.ts'
-import { toJsonText } from './json-out.ts'
 import { sampleAvro } from './sample-from-schema.ts'
 import type {
   Codec,
@@ -53,7 +52,7 @@ export function decodeAvroPayload(
 ): DecodeResult {
   const r = new ByteReader(bytes, payloadOffset)
   try {
-    const { value, annotations } = decodeAvro(asAvro(schema).type, r, options.logical !== 'raw')
+    const { value, annotations, json } = decodeAvro(asAvro(schema).type, r, options.logical !== 'raw')
     if (r.pos < bytes.length) {
       return {
         ok: false,
@@ -64,7 +63,18 @@ export function decodeAvroPayload(
         },
       }
     }
-    return { ok: true, value: { format: 'AVRO', json: toJsonText(value), value, annotations, warnings: [] } }
+    return {
+      ok: true,
+      value: {
+        format: 'AVRO',
+        get json() {
+          return json()
+        },
+        value,
+        annotations,
+        warnings: [],
+      },
+    }
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error
     return {

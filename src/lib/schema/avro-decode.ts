@@ -17,6 +17,8 @@ export const MAX_AVRO_DEPTH = 500
 
 interface Context {
   r: ByteReader
+  /** Where bigint longs sit in the tree: JSON.stringify cannot write them, see decodeAvroText. */
+  bigs: Array<[Record<string, unknown> | unknown[], string | number]>
   readable: boolean
   annotations: DecodeAnnotation[]
   path: (string | number)[]
@@ -27,10 +29,35 @@ export function decodeAvro(
   type: AvroType,
   r: ByteReader,
   readable: boolean,
-): { value: unknown; annotations: DecodeAnnotation[] } {
-  const ctx: Context = { r, readable, annotations: [], path: [], budget: MAX_AVRO_VALUES }
+): { value: unknown; annotations: DecodeAnnotation[]; json: () => string } {
+  const ctx: Context = { r, readable, annotations: [], path: [], budget: MAX_AVRO_VALUES, bigs: [] }
   const value = read(type, ctx, 0)
-  return { value, annotations: ctx.annotations }
+  // The text is made on demand: a list shows a few rows of thousands decoded, and stringifying costs as much
+  // as decoding.
+  let json: string | undefined
+  return { value, annotations: ctx.annotations, json: () => (json ??= jsonText(value, ctx.bigs)) }
+}
+
+// Random per load, so no payload string can pose as a mark; plain ASCII keeps JSON.stringify on its fast path.
+const BIG_MARK = `krc-big-${Math.random().toString(36).slice(2)}:`
+const BIG_MARKED = new RegExp(`"${BIG_MARK}(-?\\d+)"`, 'g')
+
+/**
+ * Compact JSON of the tree with the native JSON.stringify (a hand-written serializer was 3× slower): bigint
+ * longs are swapped for marked strings for the call and put back after, then the marks become bare digits.
+ */
+function jsonText(value: unknown, bigs: Context['bigs']): string {
+  if (typeof value === 'bigint') return value.toString()
+  if (bigs.length === 0) return JSON.stringify(value)
+  for (const [container, key] of bigs)
+    (container as Record<string, unknown>)[key] =
+      BIG_MARK + String((container as Record<string, unknown>)[key])
+  const text = JSON.stringify(value)
+  for (const [container, key] of bigs) {
+    const c = container as Record<string, unknown>
+    c[key] = BigInt((c[key] as string).slice(BIG_MARK.length))
+  }
+  return text.replace(BIG_MARKED, '$1')
 }
 
 function mismatch(at: number, message: string): DecodeError {
@@ -84,7 +111,7 @@ function read(type: AvroType, ctx: Context, depth: number): unknown {
     case 'string':
       return logical(type.logical, r.utf8(length(ctx, 'string length')), ctx)
     case 'fixed': {
-      const b = r.bytes(type.size, `fixed ${type.name}`)
+      const b = r.bytes(type.size, 'a fixed')
       return type.logical ? logical(type.logical, b, ctx) : bytesToHex(b)
     }
     case 'enum': {
@@ -115,6 +142,7 @@ function read(type: AvroType, ctx: Context, depth: number): unknown {
       ctx.path.pop()
       const wrapped: Record<string, unknown> = {}
       setOwn(wrapped, name, value)
+      if (typeof value === 'bigint') ctx.bigs.push([wrapped, name])
       return wrapped
     }
     case 'record': {
@@ -122,7 +150,9 @@ function read(type: AvroType, ctx: Context, depth: number): unknown {
       count(ctx, type.fields.length, r.pos)
       for (const field of type.fields) {
         ctx.path.push(field.name)
-        setOwn(obj, field.name, nested(field.type, ctx, depth, r.pos))
+        const v = nested(field.type, ctx, depth, r.pos)
+        setOwn(obj, field.name, v)
+        if (typeof v === 'bigint') ctx.bigs.push([obj, field.name])
         ctx.path.pop()
       }
       return obj
@@ -131,7 +161,9 @@ function read(type: AvroType, ctx: Context, depth: number): unknown {
       const out: unknown[] = []
       blocks(ctx, 'array', () => {
         ctx.path.push(out.length)
-        out.push(nested(type.items, ctx, depth, r.pos))
+        const v = nested(type.items, ctx, depth, r.pos)
+        if (typeof v === 'bigint') ctx.bigs.push([out, out.length])
+        out.push(v)
         ctx.path.pop()
       })
       return out
@@ -141,7 +173,9 @@ function read(type: AvroType, ctx: Context, depth: number): unknown {
       blocks(ctx, 'map', () => {
         const key = r.utf8(length(ctx, 'map key length'), 'a map key')
         ctx.path.push(key)
-        setOwn(obj, key, nested(type.values, ctx, depth, r.pos))
+        const v = nested(type.values, ctx, depth, r.pos)
+        setOwn(obj, key, v)
+        if (typeof v === 'bigint') ctx.bigs.push([obj, key])
         ctx.path.pop()
       })
       return obj
@@ -158,7 +192,7 @@ function blocks(ctx: Context, what: string, item: () => void): void {
   const r = ctx.r
   for (;;) {
     const at = r.pos
-    let n = r.zigzag(`an ${what} block count`)
+    let n = r.zigzag(what === 'array' ? 'an array block count' : 'a map block count')
     if (typeof n !== 'number')
       throw mismatch(at, `The ${what} block count at offset ${at} is ${n}: too large.`)
     if (n === 0) return

@@ -27,13 +27,19 @@ export function readableLogical(logical: AvroLogical, raw: unknown): unknown {
     case 'local-timestamp-millis':
     case 'local-timestamp-micros':
     case 'local-timestamp-nanos': {
+      const local = logical.name.startsWith('local-')
+      if (typeof raw === 'number' && logical.name.endsWith('millis')) {
+        // The common case, without bigint.
+        if (Math.abs(raw) > MAX_DATE_MS) return undefined
+        const iso = new Date(raw).toISOString()
+        return local ? iso.slice(0, -1) : iso
+      }
       const unit = unitOf(logical.name)
       const v = BigInt(raw as number | bigint)
       const ms = floorDiv(v, unit)
       if (ms > BigInt(MAX_DATE_MS) || ms < -BigInt(MAX_DATE_MS)) return undefined
       const iso = new Date(Number(ms)).toISOString()
       const sub = unit === 1n ? '' : String(v - ms * unit).padStart(unit === 1000n ? 3 : 6, '0')
-      const local = logical.name.startsWith('local-')
       return iso.slice(0, -1) + sub + (local ? '' : 'Z')
     }
     case 'date': {
@@ -76,11 +82,21 @@ export function readableLogical(logical: AvroLogical, raw: unknown): unknown {
 
 /** Two's-complement big-endian bytes as an exact decimal string with `scale` fraction digits. */
 export function decimalString(bytes: Uint8Array, scale: number): string {
+  if (bytes.length <= 6) {
+    // Up to 48 bits is exact in a double: no bigint needed.
+    let n = 0
+    for (const b of bytes) n = n * 256 + b
+    if (bytes.length > 0 && bytes[0] & 0x80) n -= 2 ** (8 * bytes.length)
+    return withScale(n < 0, String(Math.abs(n)), scale)
+  }
   let v = 0n
   for (const b of bytes) v = (v << 8n) | BigInt(b)
   if (bytes.length > 0 && bytes[0] & 0x80) v -= 1n << BigInt(8 * bytes.length)
-  const negative = v < 0n
-  const digits = (negative ? -v : v).toString().padStart(scale + 1, '0')
+  return withScale(v < 0n, (v < 0n ? -v : v).toString(), scale)
+}
+
+function withScale(negative: boolean, abs: string, scale: number): string {
+  const digits = abs.padStart(scale + 1, '0')
   const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`
   return negative ? `-${text}` : text
 }

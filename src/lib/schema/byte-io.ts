@@ -85,6 +85,23 @@ export class ByteReader {
 
   utf8(n: number, what = 'a string'): string {
     const start = this.pos
+    this.need(n, what)
+    // Short ASCII strings (keys, codes, names) are built in place: a subarray and a TextDecoder call cost more.
+    if (n <= 32) {
+      const buf = this.buf
+      let ascii = ''
+      let i = start
+      const end = start + n
+      for (; i < end; i++) {
+        const c = buf[i]
+        if (c >= 0x80) break
+        ascii += String.fromCharCode(c)
+      }
+      if (i === end) {
+        this.pos = end
+        return ascii
+      }
+    }
     const b = this.bytes(n, what)
     try {
       return utf8.decode(b)

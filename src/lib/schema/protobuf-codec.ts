@@ -7,16 +7,7 @@
  */
 import { bytesToHex } from '../bytes/hex.ts'
 import { ByteReader, ByteWriter, DecodeError, pointer } from './byte-io.ts'
-import {
-  floatOf,
-  hexOf,
-  integerOf,
-  isPlainObject,
-  jsonFloat,
-  setOwn,
-  shortestFloat32,
-  toJsonText,
-} from './json-out.ts'
+import { floatOf, hexOf, integerOf, isPlainObject, jsonFloat, setOwn, shortestFloat32 } from './json-out.ts'
 import {
   isEnumType,
   isMapField,
@@ -313,7 +304,8 @@ export function decodeProtobufPayload(
       ok: true,
       value: {
         format: 'PROTOBUF',
-        json: toJsonText(value),
+        // 64-bit integers are strings and non-finite floats too: the native stringify is exact here.
+        json: JSON.stringify(value),
         value,
         messageName: type.fullName.replace(/^\./, ''),
         annotations,

@@ -29,7 +29,8 @@ export interface DecodeAnnotation {
  * One decoded key or value, for every format alike. `json` is authoritative: compact JSON text that keeps every
  * digit (render it with prettyJson from src/lib/json/json-text.ts, filter and export it as it is). `value` is the
  * same data as a tree: numbers are `number` only where exact, otherwise `bigint` (integers) or lossless-json's
- * `LosslessNumber` (JSON Schema payloads); bytes and fixed are lowercase hex strings.
+ * `LosslessNumber` (JSON Schema payloads); bytes and fixed are lowercase hex strings. Avro makes `json` on first
+ * read (a getter), so decoding a whole window and showing a few rows does not pay for every text.
  */
 export interface DecodedValue {
   format: SchemaFormat
