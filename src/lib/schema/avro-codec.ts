@@ -9,6 +9,8 @@ import { AvroSchemaError, parseAvroSchema, type AvroNames, type AvroType } from 
 import { sampleAvro } from './sample-from-schema.ts'
 import type {
   Codec,
+  DecodeAnnotation,
+  DecodedValue,
   DecodeResult,
   EncodeResult,
   ParsedSchema,
@@ -19,6 +21,24 @@ import type {
 export interface ParsedAvroSchema extends ParsedSchema {
   readonly format: 'AVRO'
   readonly type: AvroType
+}
+
+/** A class, not a literal with a getter: one of these per record, and literals with accessors are slow to make. */
+class AvroDecodedValue implements DecodedValue {
+  readonly format = 'AVRO' as const
+  readonly warnings: string[] = []
+  readonly value: unknown
+  readonly annotations: DecodeAnnotation[]
+  private readonly text: () => string
+  constructor(value: unknown, annotations: DecodeAnnotation[], text: () => string) {
+    this.value = value
+    this.annotations = annotations
+    this.text = text
+  }
+  /** Made on first read (see avro-decode.ts). */
+  get json(): string {
+    return this.text()
+  }
 }
 
 function asAvro(schema: ParsedSchema): ParsedAvroSchema {
@@ -63,18 +83,7 @@ export function decodeAvroPayload(
         },
       }
     }
-    return {
-      ok: true,
-      value: {
-        format: 'AVRO',
-        get json() {
-          return json()
-        },
-        value,
-        annotations,
-        warnings: [],
-      },
-    }
+    return { ok: true, value: new AvroDecodedValue(value, annotations, json) }
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error
     return {

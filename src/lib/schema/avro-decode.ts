@@ -159,25 +159,29 @@ function read(type: AvroType, ctx: Context, depth: number): unknown {
     }
     case 'array': {
       const out: unknown[] = []
-      blocks(ctx, 'array', () => {
-        ctx.path.push(out.length)
-        const v = nested(type.items, ctx, depth, r.pos)
-        if (typeof v === 'bigint') ctx.bigs.push([out, out.length])
-        out.push(v)
-        ctx.path.pop()
-      })
+      for (let n = blockCount(ctx, 'array'); n > 0; n = blockCount(ctx, 'array')) {
+        for (let i = 0; i < n; i++) {
+          ctx.path.push(out.length)
+          const v = nested(type.items, ctx, depth, r.pos)
+          if (typeof v === 'bigint') ctx.bigs.push([out, out.length])
+          out.push(v)
+          ctx.path.pop()
+        }
+      }
       return out
     }
     case 'map': {
       const obj: Record<string, unknown> = {}
-      blocks(ctx, 'map', () => {
-        const key = r.utf8(length(ctx, 'map key length'), 'a map key')
-        ctx.path.push(key)
-        const v = nested(type.values, ctx, depth, r.pos)
-        setOwn(obj, key, v)
-        if (typeof v === 'bigint') ctx.bigs.push([obj, key])
-        ctx.path.pop()
-      })
+      for (let n = blockCount(ctx, 'map'); n > 0; n = blockCount(ctx, 'map')) {
+        for (let i = 0; i < n; i++) {
+          const key = r.utf8(length(ctx, 'map key length'), 'a map key')
+          ctx.path.push(key)
+          const v = nested(type.values, ctx, depth, r.pos)
+          setOwn(obj, key, v)
+          if (typeof v === 'bigint') ctx.bigs.push([obj, key])
+          ctx.path.pop()
+        }
+      }
       return obj
     }
   }
@@ -188,21 +192,18 @@ function nested(type: AvroType, ctx: Context, depth: number, at: number): unknow
   return read(type, ctx, depth + 1)
 }
 
-function blocks(ctx: Context, what: string, item: () => void): void {
+/** The item count of the next array/map block (0 at the end); a negative count is followed by a byte size. */
+function blockCount(ctx: Context, what: 'array' | 'map'): number {
   const r = ctx.r
-  for (;;) {
-    const at = r.pos
-    let n = r.zigzag(what === 'array' ? 'an array block count' : 'a map block count')
-    if (typeof n !== 'number')
-      throw mismatch(at, `The ${what} block count at offset ${at} is ${n}: too large.`)
-    if (n === 0) return
-    if (n < 0) {
-      n = -n
-      length(ctx, `${what} block size`) // only there to allow skipping; we read the items anyway
-    }
-    count(ctx, n, at)
-    for (let i = 0; i < n; i++) item()
+  const at = r.pos
+  let n = r.zigzag(what === 'array' ? 'an array block count' : 'a map block count')
+  if (typeof n !== 'number') throw mismatch(at, `The ${what} block count at offset ${at} is ${n}: too large.`)
+  if (n < 0) {
+    n = -n
+    length(ctx, `${what} block size`) // only there to allow skipping; we read the items anyway
   }
+  count(ctx, n, at)
+  return n
 }
 
 function logical(l: AvroLogical | undefined, raw: unknown, ctx: Context): unknown {
@@ -213,7 +214,7 @@ function logical(l: AvroLogical | undefined, raw: unknown, ctx: Context): unknow
   const other = ctx.readable ? rawJson : readable
   ctx.annotations.push({
     pointer: pointer(ctx.path),
-    note: `${l.name}${l.name === 'decimal' ? `(${l.precision},${l.scale ?? 0})` : ''} ${typeof other === 'string' ? other : JSON.stringify(other, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`,
+    note: `${l.name}${l.name === 'decimal' ? `(${l.precision},${l.scale ?? 0})` : ''} ${typeof other === 'object' ? JSON.stringify(other) : String(other)}`,
   })
   return ctx.readable ? readable : rawJson
 }

@@ -24,7 +24,11 @@ export interface SchemaCache {
 
 export function createSchemaCache(maxEntries = DEFAULT_SCHEMA_CACHE_SIZE): SchemaCache {
   const entries = new Map<number, CachedSchema>()
+  // Records of one topic mostly share an id: skip the reorder when the same id comes again.
+  let latest: number | undefined
   const touch = (id: number, entry: CachedSchema) => {
+    if (id === latest && entries.get(id) === entry) return
+    latest = id
     entries.delete(id)
     entries.set(id, entry)
     while (entries.size > Math.max(1, maxEntries)) entries.delete(entries.keys().next().value!)
@@ -47,9 +51,11 @@ export function createSchemaCache(maxEntries = DEFAULT_SCHEMA_CACHE_SIZE): Schem
     },
     delete(id) {
       entries.delete(id)
+      if (id === latest) latest = undefined
     },
     clear() {
       entries.clear()
+      latest = undefined
     },
     get size() {
       return entries.size
