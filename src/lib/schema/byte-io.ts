@@ -236,5 +236,10 @@ function capital(s: string): string {
 
 /** JSON Pointer of a path (RFC 6901 escaping). */
 export function pointer(path: readonly (string | number)[]): string {
-  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
+  let out = ''
+  for (const p of path) {
+    const segment = String(p)
+    out += '/' + (/[~/]/.test(segment) ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment)
+  }
+  return out
 }
