@@ -70,11 +70,3 @@ describe('buildWireFormat', () => {
     expect(() => buildWireFormat(2 ** 32, new Uint8Array())).toThrow(RangeError)
   })
 })
-
-describe('pointer', () => {
-  it('escapes ~ and / as RFC 6901 says', async () => {
-    const { pointer } = await import('./byte-io.ts')
-    expect(pointer([])).toBe('')
-    expect(pointer(['a/b', 'c~d', 0, ''])).toBe('/a~1b/c~0d/0/')
-  })
-})
