@@ -164,6 +164,23 @@ describe('Protobuf codec', () => {
     expect(at({ deltas: [1, 'two'] })).toBe('/deltas/1')
   })
 
+  it('knows the registry built-ins: custom options via descriptor.proto, confluent/meta.proto, Decimal', () => {
+    const text = `syntax = "proto3";
+      import "confluent/meta.proto";
+      import "confluent/type/decimal.proto";
+      message Price {
+        confluent.type.Decimal amount = 1 [(confluent.field_meta).doc = "exact"];
+      }`
+    const schema = parsed(text, [])
+    const encoded = codec.encode(schema, { amount: { value: '04d2', precision: 6, scale: 2 } })
+    expect(encoded.ok).toBe(true)
+    if (!encoded.ok) return
+    expect(codec.decode(schema, encoded.bytes, 0)).toMatchObject({
+      ok: true,
+      value: { json: '{"amount":{"value":"04d2","precision":6,"scale":2}}', messageName: 'Price' },
+    })
+  })
+
   it('reports a schema that cannot be used', () => {
     expect(codec.parse('syntax = "proto3"; message A { B b = 1; }')).toMatchObject({ ok: false })
     expect(codec.parse('syntax = "proto3"; import "x.proto"; message A {}')).toMatchObject({

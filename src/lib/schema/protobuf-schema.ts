@@ -20,6 +20,26 @@ export interface ParsedProto {
   topLevel: string[]
 }
 
+/**
+ * Files a registry knows without references (Confluent's built-ins), reduced to what decoding needs:
+ * descriptor.proto only as the option messages that custom options extend.
+ */
+const OPTIONS = ['File', 'Message', 'Field', 'Oneof', 'Enum', 'EnumValue', 'Service', 'Method']
+const BUILT_IN: Record<string, string> = {
+  'google/protobuf/descriptor.proto': `syntax = "proto2"; package google.protobuf;
+    ${OPTIONS.map((o) => `message ${o}Options { extensions 1000 to max; }`).join('\n')}`,
+  'confluent/meta.proto': `syntax = "proto3"; package confluent;
+    import "google/protobuf/descriptor.proto";
+    message Meta { string doc = 1; map<string, string> params = 2; repeated string tags = 3; }
+    extend google.protobuf.FileOptions { Meta file_meta = 1088; }
+    extend google.protobuf.MessageOptions { Meta message_meta = 1088; }
+    extend google.protobuf.FieldOptions { Meta field_meta = 1088; }
+    extend google.protobuf.EnumOptions { Meta enum_meta = 1088; }
+    extend google.protobuf.EnumValueOptions { Meta enum_value_meta = 1088; }`,
+  'confluent/type/decimal.proto': `syntax = "proto3"; package confluent.type;
+    message Decimal { bytes value = 1; uint32 precision = 2; int32 scale = 3; }`,
+}
+
 /** How many files one schema may pull in through imports; guards against endless reference chains. */
 const MAX_FILES = 200
 
@@ -67,7 +87,10 @@ export function parseProto(schemaText: string, references: readonly SchemaRefere
     }
     const wellKnown = pb.common.get(name)
     if (wellKnown && wellKnown.nested) root.addJSON(wellKnown.nested)
-    else if (name !== 'confluent/meta.proto') {
+    else if (BUILT_IN[name] !== undefined) {
+      const result = parseInto(BUILT_IN[name], name)
+      queue.push(...(result.imports ?? []))
+    } else {
       throw new ProtoSchemaError(
         `The schema imports "${name}", which is neither among its references nor a well-known type the console knows.`,
       )
