@@ -113,5 +113,9 @@ export const codec: Codec = {
   parse: parseAvro,
   decode: decodeAvroPayload,
   encode: encodeAvroValue,
+  validate: (schema, value) => {
+    const result = encodeAvroValue(schema, value)
+    return result.ok ? [] : result.errors
+  },
   sample: (schema) => sampleAvro(asAvro(schema).type),
 }

@@ -219,5 +219,6 @@ export const codec: Codec = {
   parse: parseJsonSchema,
   decode: decodeJsonPayload,
   encode: encodeJsonValue,
+  validate: validateJson,
   sample: (schema) => sampleJsonSchema(asJson(schema).schema),
 }

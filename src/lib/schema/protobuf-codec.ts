@@ -113,6 +113,10 @@ export const codec: Codec = {
   parse: parseProtobuf,
   decode: decodeProtobufPayload,
   encode: encodeProtobufValue,
+  validate: (schema, value, options) => {
+    const result = encodeProtobufValue(schema, value, options)
+    return result.ok ? [] : result.errors
+  },
   sample: (schema, options) => {
     const type = messageAt(asProto(schema), options?.messageIndexes)
     return typeof type === 'string' ? {} : sampleProto(type)

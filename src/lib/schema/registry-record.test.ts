@@ -40,6 +40,12 @@ describe('registry records', () => {
     expect(first.ok && Array.from(first.bytes)).toEqual([0, 0, 0, 0, 5, 0, 8, 1])
   })
 
+  it('validates for the produce form through the codec, with paths', () => {
+    const schema = schemaOf(avro, '{"type":"record","name":"R","fields":[{"name":"n","type":"int"}]}')
+    expect(avro.validate(schema, { n: 1 })).toEqual([])
+    expect(avro.validate(schema, { n: 'x' })).toEqual([expect.objectContaining({ instancePath: '/n' })])
+  })
+
   it('says why a value is not a registry record', () => {
     const schema = schemaOf(avro, '"string"')
     expect(peekSchemaId(Uint8Array.from([0x7b]))).toMatchObject({

@@ -107,6 +107,8 @@ export interface Codec {
   ): DecodeResult
   /** Encodes a JSON value (as parseJsonLossless gives it: LosslessNumber, bigint, numbers, strings …) as the payload, without the wire frame. */
   encode(schema: ParsedSchema, value: unknown, options?: EncodeOptions): EncodeResult
+  /** Why a value does not fit (the produce form's live check); [] when it fits. JSON Schema: ajv-style instancePath. */
+  validate(schema: ParsedSchema, value: unknown, options?: EncodeOptions): ValueError[]
   /** A starting value for the produce form, in the same JSON shape decode gives. */
   sample(schema: ParsedSchema, options?: EncodeOptions): unknown
 }
