@@ -4,6 +4,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import path from 'node:path'
 import { runBrowserBench } from './browser-bench.ts'
 import { measureBundle } from './bundle.ts'
+import { runSchemaBench } from './schema-bench.ts'
 import { runServerBench } from './server-bench.ts'
 import { root } from './support/processes.ts'
 
@@ -56,6 +57,8 @@ async function main() {
   const server = await runServerBench(seconds)
   console.log('Browser figures…')
   const browser = await runBrowserBench(DIST, smoke)
+  console.log('Schema Registry decoding…')
+  const schema = await runSchemaBench(smoke)
 
   const results = {
     date: new Date().toISOString(),
@@ -73,6 +76,7 @@ async function main() {
     loadGenerator: server.loadGenerator,
     proxy: server.proxy,
     sandbox: server.sandbox,
+    schema,
     durationSeconds: Math.round((performance.now() - started) / 1000),
   }
   writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
@@ -189,6 +193,25 @@ async function main() {
     [
       ['produce', fmt(server.sandbox.produceMessagesPerSecond), server.sandbox.produceRequest],
       ['fetch', fmt(server.sandbox.fetchMessagesPerSecond), server.sandbox.fetchRequest],
+    ],
+  )
+
+  table(
+    [
+      `Schema Registry: ${fmt(schema.records)} Avro records (~${schema.avgRecordBytes} B), in the page`,
+      'floor: JSON.parse + fromBase64',
+      'app: + frame, cache, Avro decode',
+      'Avro decode alone',
+      'app ÷ floor',
+    ],
+    [
+      [
+        `v1 answers of 1,000 records (median of ${schema.runs})`,
+        ms(schema.floorMs),
+        ms(schema.appMs),
+        ms(schema.decodeOnlyMs),
+        times(schema.ratio),
+      ],
     ],
   )
 
