@@ -22,6 +22,9 @@ export const registryKeys = {
     [...registryKeys.all(connectionId), 'compatibility'] as const,
   schemaById: (connectionId: string, id: number) =>
     [...registryKeys.all(connectionId), 'schemas', id] as const,
+  /** A schema id made ready to decode with: its references fetched, its codec loaded, its text parsed. */
+  decoder: (connectionId: string, id: number) =>
+    [...registryKeys.schemaById(connectionId, id), 'decoder'] as const,
   register: (connectionId: string) => [...registryKeys.all(connectionId), { action: 'register' }] as const,
   checkCompatibility: (connectionId: string) =>
     [...registryKeys.all(connectionId), { action: 'check-compatibility' }] as const,

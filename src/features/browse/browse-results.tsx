@@ -174,6 +174,7 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
             timeZone={timeZone}
             onDecoder={(part, choice) => patch({ [part]: choice })}
             headingRef={detailHeading}
+            registryConnectionId={connected.registry ? connected.connectionId : null}
           />
         ) : (
           <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">

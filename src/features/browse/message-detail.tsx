@@ -21,10 +21,20 @@ interface Props {
   timeZone: TimeZoneSetting
   onDecoder(part: 'decoder' | 'keyDecoder', choice: BrowseDecoder): void
   headingRef?: Ref<HTMLHeadingElement>
+  /** The connection whose Schema Registry decodes wire-format keys and values; null without a registry. */
+  registryConnectionId?: string | null
 }
 
 /** The selected message: metadata, key and value decoded separately, headers, and what to do with it. */
-export function MessageDetail({ record, view, caps, timeZone, onDecoder, headingRef }: Props) {
+export function MessageDetail({
+  record,
+  view,
+  caps,
+  timeZone,
+  onDecoder,
+  headingRef,
+  registryConnectionId,
+}: Props) {
   const ts = formatTimestamp(record.timestamp ?? null, { timeZone })
   const fileBase = `${record.topic.replace(/[^\w.-]/g, '_')}-p${record.partition}-o${record.offset}`
   const produceAgain = () => {
@@ -97,6 +107,7 @@ export function MessageDetail({ record, view, caps, timeZone, onDecoder, heading
         choice={view.keyDecoder}
         onChoice={(c) => onDecoder('keyDecoder', c)}
         fileBase={fileBase}
+        registryConnectionId={registryConnectionId}
       />
       <PayloadSection
         key={`v-${record.partition}:${record.offset}`}
@@ -105,6 +116,7 @@ export function MessageDetail({ record, view, caps, timeZone, onDecoder, heading
         choice={view.decoder}
         onChoice={(c) => onDecoder('decoder', c)}
         fileBase={fileBase}
+        registryConnectionId={registryConnectionId}
       />
       <HeadersTable headers={record.headers} />
     </section>

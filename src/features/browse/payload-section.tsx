@@ -19,6 +19,7 @@ import { hexDumpText } from '../../lib/decode/hex-dump.ts'
 import { saveBytes } from './download.ts'
 import { HexView } from './hex-view.tsx'
 import { ImageView } from './image-view.tsx'
+import { SchemaDecoded } from './schema-decoded.tsx'
 import { preClass, TextPayload } from './text-payload.tsx'
 import { VirtualLines } from './virtual-lines.tsx'
 
@@ -32,6 +33,8 @@ interface Props {
   onChoice(choice: BrowseDecoder): void
   /** Base of download file names, e.g. `demo.orders-p0-o12`. */
   fileBase: string
+  /** The connection whose Schema Registry decodes wire-format payloads; null without a registry. */
+  registryConnectionId?: string | null
 }
 
 /** Copying gets what the view shows, in full (up to 64 MB of hex dump text). */
@@ -46,7 +49,7 @@ function copyTextFor(decoder: ViewDecoder, bytes: Uint8Array, detection: Payload
 }
 
 /** One of a message's key or value: detected type, decoder choice, the view, copy and download. */
-export function PayloadSection({ part, bytes, choice, onChoice, fileBase }: Props) {
+export function PayloadSection({ part, bytes, choice, onChoice, fileBase, registryConnectionId }: Props) {
   const selectId = useId()
   const detection = useMemo(() => (bytes ? detectPayload(bytes) : null), [bytes])
   const lower = part.toLowerCase()
@@ -93,7 +96,10 @@ export function PayloadSection({ part, bytes, choice, onChoice, fileBase }: Prop
           </Button>
         </div>
       </div>
-      {prefix && (
+      {prefix && registryConnectionId && (
+        <SchemaDecoded connectionId={registryConnectionId} bytes={bytes} part={part} />
+      )}
+      {prefix && !registryConnectionId && (
         <p className="rounded border border-violet-300 bg-violet-50 px-2 py-1 text-xs text-violet-950 dark:border-violet-800 dark:bg-violet-950/50 dark:text-violet-100">
           Looks like the Schema Registry wire format: prefix <code className="font-mono">{prefix.hex}</code>:
           magic byte 0, schema id <strong>{prefix.schemaId}</strong>; the payload starts at byte{' '}
@@ -101,7 +107,12 @@ export function PayloadSection({ part, bytes, choice, onChoice, fileBase }: Prop
         </p>
       )}
       {detection.notes
-        .filter((n) => !n.startsWith('Looks like Confluent Schema Registry'))
+        // With a registry the decoded view says what became of the framed bytes.
+        .filter(
+          (n) =>
+            !n.startsWith('Looks like Confluent Schema Registry') &&
+            !(registryConnectionId && n.includes('to decode; showing hex')),
+        )
         .map((n) => (
           <p key={n} className="text-xs text-slate-600 dark:text-slate-300">
             {n}
