@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test } from '../fixtures.ts'
 import { E2E, sandboxUrl } from '../support/ports.ts'
 
@@ -5,6 +6,7 @@ import { E2E, sandboxUrl } from '../support/ports.ts'
 // topics are encoded by the sandbox's own Avro/Protobuf encoders, so each side checks the other.
 test.describe('registry-encoded messages in the browser', () => {
   test('Avro, Protobuf and JSON Schema values are shown as exact JSON with a format and schema badge', async ({
+    page,
     browsePage,
   }) => {
     await browsePage.open({ topic: 'demo.avro.payments', partition: 0, offset: 0, sel: '0:0' })
@@ -35,6 +37,22 @@ test.describe('registry-encoded messages in the browser', () => {
     await browsePage.open({ topic: 'demo.jsonschema.events', partition: 0, offset: 0, sel: '0:0' })
     await expect(value.getByLabel('Value schema')).toContainText(/^JSON Schema · schema \d+$/)
     await expect(value.getByLabel(/^Value decoded with schema \d+$/)).toContainText('"eventId": "evt-3001"')
+
+    // The badge names the subject and version and links to it on the Schemas page.
+    await browsePage.open({ topic: 'demo.avro.payments', partition: 0, offset: 0, sel: '0:0' })
+    await value.getByRole('link', { name: 'demo.avro.payments-value v1' }).click()
+    await expect(page.getByRole('heading', { name: 'demo.avro.payments-value', level: 2 })).toBeVisible()
+
+    // The quick filter sees decoded values (an Avro enum is only an index on the wire), and Export NDJSON adds
+    // the decoded JSON, exact, beside the base64 bytes.
+    await browsePage.open({ topic: 'demo.avro.payments', partition: 0, offset: 0 })
+    await page.getByRole('searchbox', { name: 'Filter messages' }).fill('settled')
+    await expect(page.getByText(/^[1-9]\d* of \d+ match$/)).toBeVisible()
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export NDJSON' }).click()
+    const text = readFileSync((await (await download).path())!, 'utf8')
+    expect(text).toContain('"valueDecoded":{"paymentId":"pay-7002","ledgerSequence":9007199255740996,')
+    expect(text).toContain('"keyDecoded":"pay-7002"')
   })
 })
 

@@ -68,6 +68,24 @@ export function parseSubjectVersion(body: unknown, request: RequestSummary): Sub
   }
 }
 
+/** Subject versions listed at most (`GET /schemas/ids/{id}/versions`): a badge needs one, a hostile list is long. */
+const MAX_SUBJECT_VERSIONS = 100
+
+/** `GET /schemas/ids/{id}/versions`: where a schema is registered, as `[{subject, version}]`. */
+export function parseSubjectVersionRefs(
+  body: unknown,
+  request: RequestSummary,
+): Array<{ subject: string; version: number }> {
+  if (!Array.isArray(body)) throw badAnswer('a list of subject versions ([{subject, version}])', request)
+  const out: Array<{ subject: string; version: number }> = []
+  for (const r of body.slice(0, MAX_SUBJECT_VERSIONS)) {
+    if (!isRecord(r) || typeof r.subject !== 'string' || !isId(r.version))
+      throw badAnswer('a list of subject versions ([{subject, version}])', request)
+    out.push({ subject: r.subject, version: r.version })
+  }
+  return out
+}
+
 export function parseId(body: unknown, request: RequestSummary): number {
   if (!isRecord(body) || !isId(body.id)) throw badAnswer('a schema id ({id})', request)
   return body.id

@@ -15,6 +15,7 @@ import {
   parseSchemaById,
   parseSubjects,
   parseSubjectVersion,
+  parseSubjectVersionRefs,
   parseVersions,
 } from './registry-parse.ts'
 import type {
@@ -181,6 +182,14 @@ export class SchemaRegistryClient {
     this.byId.set(id, p)
     p.catch(() => this.byId.delete(id))
     return p
+  }
+
+  /** Where schema `id` is registered: its subjects and versions (for a record's badge and link). */
+  subjectVersionsOfSchema(
+    id: number,
+    signal?: AbortSignal,
+  ): Promise<Array<{ subject: string; version: number }>> {
+    return this.call({ path: `/schemas/ids/${id}/versions`, signal }, parseSubjectVersionRefs)
   }
 
   /** Registers `schema` under `subject` (a compatibility refusal is a 409 with the registry's message). */

@@ -22,6 +22,9 @@ export const registryKeys = {
     [...registryKeys.all(connectionId), 'compatibility'] as const,
   schemaById: (connectionId: string, id: number) =>
     [...registryKeys.all(connectionId), 'schemas', id] as const,
+  /** Where a schema id is registered (subjects and versions). */
+  schemaSubjects: (connectionId: string, id: number) =>
+    [...registryKeys.schemaById(connectionId, id), 'subjects'] as const,
   /** A schema id made ready to decode with: its references fetched, its codec loaded, its text parsed. */
   decoder: (connectionId: string, id: number) =>
     [...registryKeys.schemaById(connectionId, id), 'decoder'] as const,

@@ -63,6 +63,16 @@ export function schemaByIdQueryOptions(connectionId: string, id: number) {
   })
 }
 
+/** Where schema `id` is registered; a soft delete can change it, so it is asked again after a while. */
+export function schemaSubjectsQueryOptions(connectionId: string, id: number) {
+  return queryOptions({
+    queryKey: registryKeys.schemaSubjects(connectionId, id),
+    queryFn: ({ signal, meta }) => registryClientOf(meta).subjectVersionsOfSchema(id, signal),
+    staleTime: SUBJECTS_STALE_MS,
+    retry: false,
+  })
+}
+
 export function globalCompatibilityQueryOptions(connectionId: string) {
   return queryOptions({
     queryKey: registryKeys.globalCompatibility(connectionId),

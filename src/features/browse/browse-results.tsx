@@ -14,6 +14,7 @@ import { neighbourView, type BrowseView } from './browse-view.ts'
 import { ListToolbar } from './list-toolbar.tsx'
 import { MessageDetail } from './message-detail.tsx'
 import { MessageList } from './message-list.tsx'
+import { useDecodedWindow } from './use-decoded-window.ts'
 import { useLiveTail } from './use-live-tail.ts'
 import { WindowBar, type LiveMode } from './window-bar.tsx'
 import { messageId } from './window-text.ts'
@@ -57,7 +58,12 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
     return () => window.clearTimeout(t)
   }, [filterText, view.q, patch])
 
-  const filtered = useMemo(() => filterRecords(loaded, deferredFilter), [loaded, deferredFilter])
+  const registryConnectionId = connected.registry ? connected.connectionId : null
+  const decoded = useDecodedWindow(registryConnectionId, loaded)
+  const filtered = useMemo(
+    () => filterRecords(loaded, deferredFilter, decoded),
+    [loaded, deferredFilter, decoded],
+  )
   const shown = useMemo(
     () => (view.sort === 'newest' ? filtered.slice().reverse() : filtered),
     [filtered, view.sort],
@@ -145,6 +151,7 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
       <ListToolbar
         view={view}
         filtered={filtered}
+        decoded={decoded}
         total={loaded.length}
         filterText={filterText}
         onFilter={setFilterText}
@@ -174,7 +181,7 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
             timeZone={timeZone}
             onDecoder={(part, choice) => patch({ [part]: choice })}
             headingRef={detailHeading}
-            registryConnectionId={connected.registry ? connected.connectionId : null}
+            registryConnectionId={registryConnectionId}
           />
         ) : (
           <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">

@@ -3,6 +3,7 @@ import type { KafkaRecord } from '../../api/types.ts'
 import { Button } from '../../components/button.tsx'
 import { inputClass } from '../../components/field.tsx'
 import { exportFileName, recordsToCsv, recordsToNdjson } from '../../lib/browse/export-records.ts'
+import type { DecodedWindow } from '../../lib/browse/decoded-window.ts'
 import { usePreferencesStore, type TimeZoneSetting } from '../../stores/preferences-store.ts'
 import type { BrowseView } from './browse-view.ts'
 import { saveFile } from './download.ts'
@@ -11,6 +12,8 @@ interface Props {
   view: BrowseView
   /** The loaded window after the filter, in merged (log) order: what Export writes. */
   filtered: KafkaRecord[]
+  /** Schema Registry keys and values decoded: exports add them beside the exact bytes. */
+  decoded?: DecodedWindow
   total: number
   filterText: string
   onFilter(text: string): void
@@ -44,7 +47,16 @@ function InlineSelect(props: {
 }
 
 /** Quick filter, display order, merge order, time zone and export of what is loaded. */
-export function ListToolbar({ view, filtered, total, filterText, onFilter, onPatch, timestamps }: Props) {
+export function ListToolbar({
+  view,
+  filtered,
+  decoded,
+  total,
+  filterText,
+  onFilter,
+  onPatch,
+  timestamps,
+}: Props) {
   const timeZone = usePreferencesStore((s) => s.timeZone)
   const setTimeZone = usePreferencesStore((s) => s.setTimeZone)
   const name = (ext: string) => exportFileName(view.topic ?? 'messages', view.partition, filtered, ext)
@@ -100,14 +112,16 @@ export function ListToolbar({ view, filtered, total, filterText, onFilter, onPat
       <Button
         size="sm"
         disabled={filtered.length === 0}
-        onClick={() => saveFile(name('ndjson'), [recordsToNdjson(filtered)], 'application/x-ndjson')}
+        onClick={() => saveFile(name('ndjson'), [recordsToNdjson(filtered, decoded)], 'application/x-ndjson')}
       >
         Export NDJSON
       </Button>
       <Button
         size="sm"
         disabled={filtered.length === 0}
-        onClick={() => saveFile(name('csv'), [recordsToCsv(filtered, timeZone)], 'text/csv;charset=utf-8')}
+        onClick={() =>
+          saveFile(name('csv'), [recordsToCsv(filtered, timeZone, decoded)], 'text/csv;charset=utf-8')
+        }
       >
         Export CSV
       </Button>

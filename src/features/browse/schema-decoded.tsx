@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { errorView } from '../../lib/error-view.ts'
+import { schemaSubjectsQueryOptions } from '../../data/registry/registry-queries.ts'
 import { schemaDecoderQueryOptions } from '../../data/registry/schema-decoder-queries.ts'
+import { buildHash } from '../../lib/router/hash-location.ts'
 import { prettyJson } from '../../lib/json/json-text.ts'
 import { decodeRegistryRecord, peekSchemaId } from '../../lib/schema/registry-record.ts'
 import type { SchemaFormat } from '../../lib/schema/types.ts'
@@ -36,6 +38,9 @@ export function SchemaDecoded({
   const peek = useMemo(() => peekSchemaId(bytes), [bytes])
   const id = peek.ok ? peek.schemaId : null
   const decoder = useQuery({ ...schemaDecoderQueryOptions(connectionId, id ?? 0), enabled: id !== null })
+  // The badge's subject and version; a registry that cannot say (or an old one) only loses the link.
+  const where = useQuery({ ...schemaSubjectsQueryOptions(connectionId, id ?? 0), enabled: !!decoder.data })
+  const registered = where.data?.[0]
   const decoded = useMemo(
     () => (decoder.data ? decodeRegistryRecord(decoder.data.codec, decoder.data.schema, bytes) : null),
     [decoder.data, bytes],
@@ -80,9 +85,14 @@ export function SchemaDecoded({
           {FORMAT_LABELS[value.format]} · schema {id}
           {value.messageName ? ` · ${value.messageName}` : ''}
         </span>
-        <a className="text-violet-800 underline dark:text-violet-200" href="#/schemas">
-          Schemas
-        </a>
+        {registered && (
+          <a
+            className="font-mono text-violet-800 underline dark:text-violet-200"
+            href={buildHash('/schemas', { subject: registered.subject, version: registered.version })}
+          >
+            {registered.subject} v{registered.version}
+          </a>
+        )}
       </p>
       <pre
         tabIndex={0}

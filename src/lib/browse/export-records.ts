@@ -7,8 +7,9 @@ import { toCsv } from '../records-io/csv.ts'
 import { toNdjson } from '../records-io/ndjson.ts'
 import type { PortableRecord } from '../records-io/portable-record.ts'
 import type { TimeZoneChoice } from '../time/format-timestamp.ts'
+import type { DecodedWindow } from './decoded-window.ts'
 
-export function toPortableRecord(r: KafkaRecord): PortableRecord {
+export function toPortableRecord(r: KafkaRecord, decoded?: DecodedWindow): PortableRecord {
   const out: PortableRecord = {
     topic: r.topic,
     partition: r.partition,
@@ -18,15 +19,26 @@ export function toPortableRecord(r: KafkaRecord): PortableRecord {
   }
   if (r.timestamp !== undefined) out.timestamp = r.timestamp
   if (r.headers !== undefined) out.headers = r.headers.map((h) => ({ name: h.name, value: h.value }))
+  const d = decoded?.get(r)
+  if (d?.key !== undefined) out.keyDecoded = d.key
+  if (d?.value !== undefined) out.valueDecoded = d.value
   return out
 }
 
-export function recordsToNdjson(records: KafkaRecord[]): string {
-  return toNdjson(records.map(toPortableRecord))
+/** `decoded`: Schema Registry keys and values decoded, added beside the exact bytes. */
+export function recordsToNdjson(records: KafkaRecord[], decoded?: DecodedWindow): string {
+  return toNdjson(records.map((r) => toPortableRecord(r, decoded)))
 }
 
-export function recordsToCsv(records: KafkaRecord[], timeZone: TimeZoneChoice): string {
-  return toCsv(records.map(toPortableRecord), { timeZone })
+export function recordsToCsv(
+  records: KafkaRecord[],
+  timeZone: TimeZoneChoice,
+  decoded?: DecodedWindow,
+): string {
+  return toCsv(
+    records.map((r) => toPortableRecord(r, decoded)),
+    { timeZone },
+  )
 }
 
 /** A file name that says what is in it: `demo.orders-p0-120-169.ndjson`, `demo.orders-all-….csv`. */

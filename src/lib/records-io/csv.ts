@@ -34,9 +34,22 @@ export const BASE64_PREFIX = 'base64:'
 
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
+/** Added after the others when any record has a Schema Registry key or value decoded (exact JSON text). */
+export const CSV_DECODED_COLUMNS = ['key_decoded', 'value_decoded'] as const
+
 export function toCsv(records: Iterable<PortableRecord>, options: CsvOptions): string {
-  const rows: string[] = [CSV_COLUMNS.join(',')]
-  for (const record of records) rows.push(csvRow(record, options))
+  const list = [...records]
+  const decoded = list.some((r) => r.keyDecoded !== undefined || r.valueDecoded !== undefined)
+  const rows: string[] = [[...CSV_COLUMNS, ...(decoded ? CSV_DECODED_COLUMNS : [])].join(',')]
+  for (const record of list) {
+    const row = csvRow(record, options)
+    const escape = options.escapeFormulas ?? false
+    rows.push(
+      decoded
+        ? `${row},${quote(record.keyDecoded ?? '', escape)},${quote(record.valueDecoded ?? '', escape)}`
+        : row,
+    )
+  }
   return (options.bom ? '\ufeff' : '') + rows.join('\r\n') + '\r\n'
 }
 

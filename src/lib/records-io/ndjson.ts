@@ -1,7 +1,8 @@
 /**
  * NDJSON import/export of records: one JSON object per line.
  *
- * Export (always `"encoding": "base64"`, lossless for any bytes):
+ * Export (always `"encoding": "base64"`, lossless for any bytes; Schema Registry records may add `keyDecoded` /
+ * `valueDecoded`, the decoded JSON, which import ignores):
  *   {"topic":"t","partition":0,"offset":"42","timestamp":"2026-11-26T17:05:03.123Z","key":"azE=","value":null,
  *    "headers":[{"name":"h","value":"dg=="}],"encoding":"base64"}
  * Field order is fixed; absent optional fields are omitted; offsets are strings; numeric timestamps are
@@ -46,7 +47,12 @@ export function toNdjsonLine(record: PortableRecord): string {
     }))
   }
   out.encoding = 'base64'
-  return JSON.stringify(out)
+  const line = JSON.stringify(out)
+  // Decoded registry values are exact JSON text (longs beyond 2^53 included): spliced in, never re-serialised.
+  const extra =
+    (record.keyDecoded !== undefined ? `,"keyDecoded":${record.keyDecoded}` : '') +
+    (record.valueDecoded !== undefined ? `,"valueDecoded":${record.valueDecoded}` : '')
+  return extra ? `${line.slice(0, -1)}${extra}}` : line
 }
 
 /** All records, one line each, every line ending in "\n". */

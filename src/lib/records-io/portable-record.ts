@@ -17,4 +17,7 @@ export interface PortableRecord {
   key: Uint8Array | null
   value: Uint8Array | null
   headers?: PortableHeader[]
+  /** Export only: the key and value decoded with their Schema Registry schema, as exact JSON text. */
+  keyDecoded?: string
+  valueDecoded?: string
 }

@@ -1,0 +1,36 @@
+import { useQueries, useQueryClient } from '@tanstack/react-query'
+import { useMemo } from 'react'
+import type { KafkaRecord } from '../../api/types.ts'
+import { schemaDecoderQueryOptions } from '../../data/registry/schema-decoder-queries.ts'
+import {
+  decodeWindow,
+  schemaIdsOf,
+  type DecodedWindow,
+  type ReadySchema,
+} from '../../lib/browse/decoded-window.ts'
+
+/**
+ * The window's Schema Registry keys and values decoded (for the quick filter and the exports), once the schemas
+ * they name are ready; undefined without a registry (`connectionId` null) or framed records.
+ */
+export function useDecodedWindow(
+  connectionId: string | null,
+  records: KafkaRecord[],
+): DecodedWindow | undefined {
+  const queryClient = useQueryClient()
+  const ids = useMemo(() => (connectionId ? schemaIdsOf(records) : []), [connectionId, records])
+  // Only which schemas are ready matters here (the decoders themselves are read from the cache below).
+  const ready = useQueries({
+    queries: ids.map((id) => schemaDecoderQueryOptions(connectionId ?? '', id)),
+    combine: (results) => results.map((r) => (r.isSuccess ? '1' : '0')).join(''),
+  })
+  return useMemo(() => {
+    if (!connectionId || !ready.includes('1')) return undefined
+    const schemas = new Map<number, ReadySchema>()
+    for (const id of ids) {
+      const decoder = queryClient.getQueryData(schemaDecoderQueryOptions(connectionId, id).queryKey)
+      if (decoder) schemas.set(id, decoder)
+    }
+    return decodeWindow(records, schemas)
+  }, [connectionId, ids, ready, records, queryClient])
+}
