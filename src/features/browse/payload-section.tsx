@@ -96,15 +96,15 @@ export function PayloadSection({ part, bytes, choice, onChoice, fileBase, regist
           </Button>
         </div>
       </div>
-      {prefix && registryConnectionId && (
-        <SchemaDecoded connectionId={registryConnectionId} bytes={bytes} part={part} />
-      )}
-      {prefix && !registryConnectionId && (
+      {prefix && (
         <p className="rounded border border-violet-300 bg-violet-50 px-2 py-1 text-xs text-violet-950 dark:border-violet-800 dark:bg-violet-950/50 dark:text-violet-100">
           Looks like the Schema Registry wire format: prefix <code className="font-mono">{prefix.hex}</code>:
           magic byte 0, schema id <strong>{prefix.schemaId}</strong>; the payload starts at byte{' '}
           {prefix.payloadOffset}.
         </p>
+      )}
+      {prefix && registryConnectionId && (
+        <SchemaDecoded connectionId={registryConnectionId} bytes={bytes} part={part} />
       )}
       {detection.notes
         // With a registry the decoded view says what became of the framed bytes.
