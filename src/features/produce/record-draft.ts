@@ -6,7 +6,8 @@ import { validateJson } from '../../lib/json/json-text.ts'
 
 /** The produce form's state for one record, exactly as typed: nothing is encoded until it is sent. */
 export type KeyFormat = 'none' | 'text' | 'base64'
-export type ValueFormat = 'text' | 'json' | 'base64' | 'file' | 'null'
+export type RegistryValueFormat = 'avro' | 'protobuf' | 'jsonschema'
+export type ValueFormat = 'text' | 'json' | 'base64' | 'file' | 'null' | RegistryValueFormat
 export type HeaderFormat = 'text' | 'base64'
 
 export interface HeaderDraft {
@@ -14,6 +15,16 @@ export interface HeaderDraft {
   name: string
   value: string
   format: HeaderFormat
+}
+
+/** Which registry schema a value is encoded with: a subject's version, or a new schema registered on send. */
+export interface SchemaChoice {
+  /** '' = the topic's `<topic>-value` subject. */
+  subject: string
+  /** 'latest' or a version number. */
+  version: string
+  /** A pasted schema, registered under the subject on send (instead of an existing version). */
+  newSchema: string | null
 }
 
 export interface RecordDraft {
@@ -24,6 +35,9 @@ export interface RecordDraft {
   value: string
   file: File | null
   headers: HeaderDraft[]
+  schema: SchemaChoice
+  /** A registry-format value, framed and encoded by the form on send (see use-registry-encoder.ts). */
+  registryBytes?: Uint8Array
 }
 
 /** A problem with one field; `index` is the 0-based UTF-16 offset to select in the field, when known. */
@@ -37,6 +51,10 @@ export interface RecordDraftErrors {
   value?: FieldError
   /** By header id. */
   headers?: Record<number, { name?: string; value?: FieldError }>
+}
+
+export function isRegistryFormat(format: ValueFormat): format is RegistryValueFormat {
+  return format === 'avro' || format === 'protobuf' || format === 'jsonschema'
 }
 
 let nextId = 1
@@ -55,6 +73,7 @@ export function newRecordDraft(patch: Partial<RecordDraft> = {}): RecordDraft {
     value: '',
     file: null,
     headers: [],
+    schema: { subject: '', version: 'latest', newSchema: null },
     ...patch,
   }
 }
@@ -137,6 +156,9 @@ export function buildRecord(draft: RecordDraft, caps: Capabilities): DraftBuild 
   } else if (draft.valueFormat === 'file') {
     file = draft.file
     if (!file) errors.value = { message: 'Choose a file (an empty file is fine).' }
+  } else if (isRegistryFormat(draft.valueFormat)) {
+    if (draft.registryBytes) value = draft.registryBytes
+    else errors.value = { message: 'The value could not be encoded with its schema.' }
   } else {
     const r = encodeField(draft.value, draft.valueFormat)
     if (r.ok) value = r.bytes
