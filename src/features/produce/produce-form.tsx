@@ -61,9 +61,15 @@ export function ProduceForm({
   const send = async () => {
     if (produce.isPending || encoding) return
     let drafts = records
-    if (!imported && topic !== '' && records.some((r) => isRegistryFormat(r.valueFormat))) {
+    if (
+      !imported &&
+      topic !== '' &&
+      records.some((r) => isRegistryFormat(r.valueFormat) || isRegistryFormat(r.keyFormat))
+    ) {
       setEncoding(true)
-      const encoded = await encodeRegistry(records, topic).finally(() => setEncoding(false))
+      const encoded = await encodeRegistry(records, topic, !!caps.produce?.keys).finally(() =>
+        setEncoding(false),
+      )
       if (!encoded.ok) {
         setShowErrors(true)
         setProblem(encoded.message)

@@ -5,8 +5,8 @@ import { encodeUtf8, findLoneSurrogates } from '../../lib/bytes/utf8.ts'
 import { validateJson } from '../../lib/json/json-text.ts'
 
 /** The produce form's state for one record, exactly as typed: nothing is encoded until it is sent. */
-export type KeyFormat = 'none' | 'text' | 'base64'
 export type RegistryValueFormat = 'avro' | 'protobuf' | 'jsonschema'
+export type KeyFormat = 'none' | 'text' | 'base64' | RegistryValueFormat
 export type ValueFormat = 'text' | 'json' | 'base64' | 'file' | 'null' | RegistryValueFormat
 export type HeaderFormat = 'text' | 'base64'
 
@@ -36,8 +36,10 @@ export interface RecordDraft {
   file: File | null
   headers: HeaderDraft[]
   schema: SchemaChoice
-  /** A registry-format value, framed and encoded by the form on send (see use-registry-encoder.ts). */
+  keySchema: SchemaChoice
+  /** A registry-format value / key, framed and encoded by the form on send (see use-registry-encoder.ts). */
   registryBytes?: Uint8Array
+  registryKeyBytes?: Uint8Array
 }
 
 /** A problem with one field; `index` is the 0-based UTF-16 offset to select in the field, when known. */
@@ -53,7 +55,7 @@ export interface RecordDraftErrors {
   headers?: Record<number, { name?: string; value?: FieldError }>
 }
 
-export function isRegistryFormat(format: ValueFormat): format is RegistryValueFormat {
+export function isRegistryFormat(format: ValueFormat | KeyFormat): format is RegistryValueFormat {
   return format === 'avro' || format === 'protobuf' || format === 'jsonschema'
 }
 
@@ -74,6 +76,7 @@ export function newRecordDraft(patch: Partial<RecordDraft> = {}): RecordDraft {
     file: null,
     headers: [],
     schema: { subject: '', version: 'latest', newSchema: null },
+    keySchema: { subject: '', version: 'latest', newSchema: null },
     ...patch,
   }
 }
@@ -142,10 +145,15 @@ export type DraftBuild =
 export function buildRecord(draft: RecordDraft, caps: Capabilities): DraftBuild {
   const errors: RecordDraftErrors = {}
   let key: Uint8Array | null = null
-  if (draft.keyFormat !== 'none' && caps.produce?.keys) {
-    const r = encodeField(draft.key, draft.keyFormat)
-    if (r.ok) key = r.bytes
-    else errors.key = r.error
+  if (caps.produce?.keys) {
+    if (isRegistryFormat(draft.keyFormat)) {
+      if (draft.registryKeyBytes) key = draft.registryKeyBytes
+      else errors.key = { message: 'The key could not be encoded with its schema.' }
+    } else if (draft.keyFormat !== 'none') {
+      const r = encodeField(draft.key, draft.keyFormat)
+      if (r.ok) key = r.bytes
+      else errors.key = r.error
+    }
   }
   let value: Uint8Array | null = new Uint8Array()
   let file: File | null = null

@@ -4,7 +4,8 @@ import { Button } from '../../components/button.tsx'
 import { HeadersEditor } from './headers-editor.tsx'
 import { KeyField } from './key-field.tsx'
 import type { RecordDraft } from './record-draft.ts'
-import { ValueField, type RegistryContext } from './value-field.tsx'
+import type { RegistryContext } from './registry-value.ts'
+import { ValueField } from './value-field.tsx'
 
 /** One record of the batch: key, value and (where the dialect has them) headers. */
 export function RecordEditor({
@@ -38,7 +39,7 @@ export function RecordEditor({
         </Button>
       )}
       {caps.produce?.keys ? (
-        <KeyField draft={draft} showErrors={showErrors} onChange={onChange} />
+        <KeyField draft={draft} registry={registry} showErrors={showErrors} onChange={onChange} />
       ) : (
         <p className="text-xs text-slate-500 dark:text-slate-400">Keys: not available with {dialect.name}.</p>
       )}

@@ -5,7 +5,7 @@ import { FieldHint, inputClass, SelectField } from '../../components/field.tsx'
 import { VirtualCombobox } from '../../components/virtual-combobox.tsx'
 import { subjectsQueryOptions, versionsQueryOptions } from '../../data/registry/registry-queries.ts'
 import type { SchemaChoice } from './record-draft.ts'
-import { sampleText, subjectOf } from './registry-value.ts'
+import { sampleText, subjectOf, type RecordPart } from './registry-value.ts'
 import type { RegistrySchemaState } from './use-registry-encoder.ts'
 
 const NONE: string[] = []
@@ -13,6 +13,7 @@ const NO_VERSIONS: number[] = []
 
 /** Where a registry-format value's schema comes from: a subject and version, or a pasted schema; and a sample. */
 export function RegistryFormatFields({
+  part,
   connectionId,
   topic,
   choice,
@@ -20,6 +21,7 @@ export function RegistryFormatFields({
   onChoice,
   onValue,
 }: {
+  part: RecordPart
   connectionId: string
   topic: string
   choice: SchemaChoice
@@ -28,9 +30,14 @@ export function RegistryFormatFields({
   onValue(text: string): void
 }) {
   const id = useId()
-  const subject = subjectOf(choice, topic)
+  const subject = subjectOf(choice, topic, part)
+  // The value's fields keep the plain names; the key's say so.
+  const named = (name: string) => (part === 'value' ? name : `Key ${name.toLowerCase()}`)
   const subjects = useQuery(subjectsQueryOptions(connectionId))
-  const versions = useQuery({ ...versionsQueryOptions(connectionId, subject), enabled: subject !== '-value' })
+  const versions = useQuery({
+    ...versionsQueryOptions(connectionId, subject),
+    enabled: subject !== `-${part}`,
+  })
   const pasting = choice.newSchema !== null
   const set = (patch: Partial<SchemaChoice>) => onChoice({ ...choice, ...patch })
   const status =
@@ -40,16 +47,16 @@ export function RegistryFormatFields({
     <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
       <div className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <VirtualCombobox
-          label="Subject"
+          label={named('Subject')}
           noun="subjects"
           items={subjects.data ?? NONE}
-          value={subject === '-value' ? '' : subject}
+          value={subject === `-${part}` ? '' : subject}
           onChange={(s) => set({ subject: s, version: 'latest' })}
           placeholder={subjects.isPending ? 'Loading subjects…' : 'Choose a subject'}
         />
         {!pasting && (
           <SelectField
-            label="Version"
+            label={named('Version')}
             value={choice.version}
             onChange={(e) => set({ version: e.target.value })}
           >
@@ -68,7 +75,8 @@ export function RegistryFormatFields({
           checked={pasting}
           onChange={(e) => set({ newSchema: e.target.checked ? '' : null })}
         />
-        Paste a new schema (registered under the subject on send)
+        {part === 'value' ? 'Paste a new schema' : 'Paste a new key schema'} (registered under the subject on
+        send)
       </label>
       {pasting && (
         <div>
@@ -76,7 +84,7 @@ export function RegistryFormatFields({
             htmlFor={`${id}-schema`}
             className="mb-1 block text-xs font-semibold text-slate-700 dark:text-slate-300"
           >
-            New schema
+            {named('New schema')}
           </label>
           <textarea
             id={`${id}-schema`}
@@ -92,9 +100,9 @@ export function RegistryFormatFields({
         <Button
           size="sm"
           disabled={!state.codec || !state.schema}
-          onClick={() => state.codec && state.schema && onValue(sampleText(state.codec, state.schema))}
+          onClick={() => state.codec && state.schema && onValue(sampleText(state.codec, state.schema, part))}
         >
-          Start from sample
+          {part === 'value' ? 'Start from sample' : 'Start key from sample'}
         </Button>
         <FieldHint id={`${id}-status`} tone={state.problem ? 'error' : 'muted'}>
           {status}

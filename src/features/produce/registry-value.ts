@@ -10,15 +10,29 @@ export const SCHEMA_FORMAT: Record<RegistryValueFormat, SchemaFormat> = {
   jsonschema: 'JSON',
 }
 
+/** Where a registry format's schema comes from; null when the connection has no Schema Registry. */
+export interface RegistryContext {
+  connectionId: string
+  topic: string
+}
+
+export const REGISTRY_OPTIONS = [
+  { value: 'avro' as const, label: 'Avro' },
+  { value: 'protobuf' as const, label: 'Protobuf' },
+  { value: 'jsonschema' as const, label: 'JSON Schema' },
+]
+
 export const FORMAT_LABEL: Record<RegistryValueFormat, string> = {
   avro: 'Avro',
   protobuf: 'Protobuf',
   jsonschema: 'JSON Schema',
 }
 
-/** The subject a value is encoded under: the chosen one, or the topic's `<topic>-value` (TopicNameStrategy). */
-export function subjectOf(choice: SchemaChoice, topic: string): string {
-  return choice.subject !== '' ? choice.subject : `${topic}-value`
+export type RecordPart = 'key' | 'value'
+
+/** The subject a key/value is encoded under: the chosen one, or the topic's `<topic>-value` / `<topic>-key` (TopicNameStrategy). */
+export function subjectOf(choice: SchemaChoice, topic: string, part: RecordPart = 'value'): string {
+  return choice.subject !== '' ? choice.subject : `${topic}-${part}`
 }
 
 /** 'latest' or a version number, as the registry client takes it. */
@@ -69,7 +83,7 @@ export function encodeRecordJson(
   return encoded.ok ? { ok: true, bytes: encoded.bytes } : { ok: false, error: pathError(encoded.errors) }
 }
 
-/** A starting value for the editor, as pretty JSON text with every digit. */
-export function sampleText(codec: Codec, schema: ParsedSchema): string {
-  return stringifyJsonLossless(codec.sample(schema), 2)
+/** A starting value for the editor, as JSON text with every digit (pretty for a value, one line for a key). */
+export function sampleText(codec: Codec, schema: ParsedSchema, part: RecordPart = 'value'): string {
+  return stringifyJsonLossless(codec.sample(schema), part === 'value' ? 2 : undefined)
 }

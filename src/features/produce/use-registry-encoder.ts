@@ -9,8 +9,11 @@ import type { Codec, ParsedSchema } from '../../lib/schema/types.ts'
 import {
   isRegistryFormat,
   type FieldError,
+  type KeyFormat,
   type RecordDraft,
   type RegistryValueFormat,
+  type SchemaChoice,
+  type ValueFormat,
 } from './record-draft.ts'
 import {
   checkRecordJson,
@@ -19,6 +22,7 @@ import {
   SCHEMA_FORMAT,
   subjectOf,
   versionOf,
+  type RecordPart,
 } from './registry-value.ts'
 
 export interface RegistrySchemaState {
@@ -35,28 +39,40 @@ export interface RegistrySchemaState {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
-/** The schema a registry-format value is checked and encoded with, and the live check of the typed JSON. */
+/** What one side of a record (key or value) holds in the form. */
+export interface RegistryPartDraft {
+  part: RecordPart
+  format: KeyFormat | ValueFormat
+  choice: SchemaChoice
+  text: string
+}
+
+export function partOf(draft: RecordDraft, part: RecordPart): RegistryPartDraft {
+  return part === 'value'
+    ? { part, format: draft.valueFormat, choice: draft.schema, text: draft.value }
+    : { part, format: draft.keyFormat, choice: draft.keySchema, text: draft.key }
+}
+
+/** The schema a registry-format key/value is checked and encoded with, and the live check of the typed JSON. */
 export function useRegistrySchema(
   connectionId: string,
-  draft: RecordDraft,
+  { part, format: chosen, choice, text: typed }: RegistryPartDraft,
   topic: string,
 ): RegistrySchemaState {
-  const format = (
-    isRegistryFormat(draft.valueFormat) ? draft.valueFormat : 'avro'
-  ) satisfies RegistryValueFormat
-  const active = isRegistryFormat(draft.valueFormat)
-  const subject = subjectOf(draft.schema, topic)
-  const pasted = draft.schema.newSchema
+  const format = (isRegistryFormat(chosen) ? chosen : 'avro') satisfies RegistryValueFormat
+  const active = isRegistryFormat(chosen)
+  const subject = subjectOf(choice, topic, part)
+  const pasted = choice.newSchema
   const deferredPasted = useDeferredValue(pasted)
   const existing = useQuery({
-    ...subjectEncoderQueryOptions(connectionId, subject, versionOf(draft.schema)),
-    enabled: active && pasted === null && topic + draft.schema.subject !== '',
+    ...subjectEncoderQueryOptions(connectionId, subject, versionOf(choice)),
+    enabled: active && pasted === null && topic + choice.subject !== '',
   })
   const fresh = useQuery({
     ...draftSchemaQueryOptions(SCHEMA_FORMAT[format], deferredPasted ?? ''),
     enabled: active && deferredPasted !== null && deferredPasted.trim() !== '',
   })
-  const text = useDeferredValue(draft.value)
+  const text = useDeferredValue(typed)
   const source = pasted !== null ? fresh : existing
   const data = source.data ?? null
   let problem = source.error ? message(source.error) : null
@@ -85,51 +101,66 @@ export function useRegistrySchema(
 
 export type RegistryEncoding = { ok: true; drafts: RecordDraft[] } | { ok: false; message: string }
 
+type PartEncoding = { ok: true; bytes: Uint8Array | undefined } | { ok: false; message: string }
+
 /**
- * On send: encodes every registry-format value (registering pasted schemas first, only once its value fits) and
- * returns the drafts with their bytes, or the first reason it cannot (a 409 carries the registry's message).
+ * On send: encodes every registry-format key and value (registering a pasted schema first, only once its value
+ * fits) and returns the drafts with their bytes, or the first reason it cannot (a 409 carries the registry's
+ * message).
  */
 export function useRegistryEncode(connectionId: string) {
   const queryClient = useQueryClient()
   const register = useRegisterSchema(connectionId)
-  return async (drafts: RecordDraft[], topic: string): Promise<RegistryEncoding> => {
+
+  const encodePart = async (
+    { part, format: chosen, choice, text }: RegistryPartDraft,
+    topic: string,
+  ): Promise<PartEncoding> => {
+    if (!isRegistryFormat(chosen)) return { ok: true, bytes: undefined }
+    const format = SCHEMA_FORMAT[chosen]
+    const subject = subjectOf(choice, topic, part)
+    const Part = part === 'key' ? 'Key' : 'Value'
+    try {
+      const pasted = choice.newSchema
+      let encoder: { codec: Codec; schema: ParsedSchema; id: number | null }
+      if (pasted !== null) {
+        encoder = { ...(await queryClient.fetchQuery(draftSchemaQueryOptions(format, pasted))), id: null }
+      } else {
+        const found = await queryClient.fetchQuery(
+          subjectEncoderQueryOptions(connectionId, subject, versionOf(choice)),
+        )
+        if (found.format !== format)
+          return {
+            ok: false,
+            message: `${Part}: ${subject} holds a ${found.format} schema, not ${FORMAT_LABEL[chosen]}.`,
+          }
+        encoder = found
+      }
+      const invalid = checkRecordJson(encoder.codec, encoder.schema, text)
+      if (invalid) return { ok: false, message: `${Part}: ${invalid.message}` }
+      const id =
+        encoder.id ??
+        (await register.mutateAsync({ subject, schema: { schema: pasted ?? '', schemaType: format } })).id
+      const encoded = encodeRecordJson(encoder.codec, encoder.schema, id, text)
+      return encoded.ok
+        ? { ok: true, bytes: encoded.bytes }
+        : { ok: false, message: `${Part}: ${encoded.error.message}` }
+    } catch (e) {
+      return { ok: false, message: `${Part}: Schema Registry, subject ${subject}: ${message(e)}` }
+    }
+  }
+
+  return async (drafts: RecordDraft[], topic: string, withKeys: boolean): Promise<RegistryEncoding> => {
     const out: RecordDraft[] = []
     for (const [i, draft] of drafts.entries()) {
-      if (!isRegistryFormat(draft.valueFormat)) {
-        out.push(draft)
-        continue
-      }
-      const where = drafts.length > 1 ? `Record ${i + 1}: ` : ''
-      const format = SCHEMA_FORMAT[draft.valueFormat]
-      const subject = subjectOf(draft.schema, topic)
-      try {
-        const pasted = draft.schema.newSchema
-        let encoder: { codec: Codec; schema: ParsedSchema; id: number | null }
-        if (pasted !== null) {
-          const parsed = await queryClient.fetchQuery(draftSchemaQueryOptions(format, pasted))
-          encoder = { ...parsed, id: null }
-        } else {
-          const found = await queryClient.fetchQuery(
-            subjectEncoderQueryOptions(connectionId, subject, versionOf(draft.schema)),
-          )
-          if (found.format !== format)
-            return {
-              ok: false,
-              message: `${where}${subject} holds a ${found.format} schema, not ${FORMAT_LABEL[draft.valueFormat]}.`,
-            }
-          encoder = found
-        }
-        const invalid = checkRecordJson(encoder.codec, encoder.schema, draft.value)
-        if (invalid) return { ok: false, message: `${where}Fix the value: ${invalid.message}` }
-        const id =
-          encoder.id ??
-          (await register.mutateAsync({ subject, schema: { schema: pasted ?? '', schemaType: format } })).id
-        const encoded = encodeRecordJson(encoder.codec, encoder.schema, id, draft.value)
-        if (!encoded.ok) return { ok: false, message: `${where}Fix the value: ${encoded.error.message}` }
-        out.push({ ...draft, registryBytes: encoded.bytes })
-      } catch (e) {
-        return { ok: false, message: `${where}Schema Registry, subject ${subject}: ${message(e)}` }
-      }
+      const where = drafts.length > 1 ? `Record ${i + 1}, ` : ''
+      const key = withKeys
+        ? await encodePart(partOf(draft, 'key'), topic)
+        : { ok: true as const, bytes: undefined }
+      if (!key.ok) return { ok: false, message: `${where}${key.message}` }
+      const value = await encodePart(partOf(draft, 'value'), topic)
+      if (!value.ok) return { ok: false, message: `${where}${value.message}` }
+      out.push({ ...draft, registryKeyBytes: key.bytes, registryBytes: value.bytes })
     }
     return { ok: true, drafts: out }
   }

@@ -8,19 +8,8 @@ import { FormatRadios } from './format-radios.tsx'
 import { isRegistryFormat, type RecordDraft, type ValueFormat } from './record-draft.ts'
 import { RegistryFormatFields } from './registry-format-fields.tsx'
 import { useEncoded } from './use-encoded.ts'
-import { useRegistrySchema } from './use-registry-encoder.ts'
-
-/** Where a registry format's schema comes from; null when the connection has no Schema Registry. */
-export interface RegistryContext {
-  connectionId: string
-  topic: string
-}
-
-const REGISTRY_OPTIONS = [
-  { value: 'avro' as const, label: 'Avro' },
-  { value: 'protobuf' as const, label: 'Protobuf' },
-  { value: 'jsonschema' as const, label: 'JSON Schema' },
-]
+import { REGISTRY_OPTIONS, type RegistryContext } from './registry-value.ts'
+import { partOf, useRegistrySchema } from './use-registry-encoder.ts'
 
 /**
  * Value format (text, JSON, base64, file, null; Avro, Protobuf, JSON Schema with a registry) and the value: a
@@ -45,7 +34,11 @@ export function ValueField({
   const plain = valueFormat === 'text' || valueFormat === 'json' || valueFormat === 'base64'
   const typed = plain || schemaBased
   const info = useEncoded(draft.value, plain ? valueFormat : 'json')
-  const schemaState = useRegistrySchema(registry?.connectionId ?? '', draft, registry?.topic ?? '')
+  const schemaState = useRegistrySchema(
+    registry?.connectionId ?? '',
+    partOf(draft, 'value'),
+    registry?.topic ?? '',
+  )
   const shown = schemaBased ? schemaState.valueError : info.error
   const error = typed && (showErrors || draft.value !== '') ? shown : null
   const options = [
@@ -79,6 +72,7 @@ export function ValueField({
       )}
       {schemaBased && (
         <RegistryFormatFields
+          part="value"
           connectionId={registry.connectionId}
           topic={registry.topic}
           choice={draft.schema}
