@@ -32,6 +32,10 @@ export class ProducePage {
   readonly error: Locator
   readonly copyCurl: Locator
   readonly includeApiKey: Locator
+  /** Registry formats (Avro, Protobuf, JSON Schema): the schema's subject and version, and the sample button. */
+  readonly subject: Locator
+  readonly version: Locator
+  readonly startFromSample: Locator
 
   constructor(page: Page) {
     this.page = page
@@ -54,6 +58,9 @@ export class ProducePage {
     this.error = page.getByRole('alert').filter({ hasText: /^(Too large|Produce failed)/ })
     this.copyCurl = page.getByRole('button', { name: 'Copy as curl' })
     this.includeApiKey = page.getByRole('checkbox', { name: 'Include API key' })
+    this.subject = form.getByRole('combobox', { name: 'Subject', exact: true })
+    this.version = form.getByLabel('Version', { exact: true })
+    this.startFromSample = form.getByRole('button', { name: 'Start from sample' })
   }
 
   /** Opens the form on a topic (the topic lives in the URL). */

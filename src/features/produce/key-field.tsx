@@ -1,8 +1,11 @@
 import { useId } from 'react'
 import { FieldHint, inputClass } from '../../components/field.tsx'
 import { FormatRadios } from './format-radios.tsx'
-import type { KeyFormat, RecordDraft } from './record-draft.ts'
+import { isRegistryFormat, type KeyFormat, type RecordDraft } from './record-draft.ts'
+import { RegistryFormatFields } from './registry-format-fields.tsx'
+import { REGISTRY_OPTIONS, type RegistryContext } from './registry-value.ts'
 import { useEncoded } from './use-encoded.ts'
+import { partOf, useRegistrySchema } from './use-registry-encoder.ts'
 
 const OPTIONS = [
   { value: 'none' as const, label: 'No key' },
@@ -10,29 +13,49 @@ const OPTIONS = [
   { value: 'base64' as const, label: 'Base64' },
 ]
 
-/** Key format (none, UTF-8 text, base64) and the key itself. */
+/** Key format (none, UTF-8 text, base64; Avro, Protobuf, JSON Schema with a registry) and the key itself. */
 export function KeyField({
   draft,
+  registry,
   showErrors,
   onChange,
 }: {
   draft: RecordDraft
+  registry: RegistryContext | null
   showErrors: boolean
   onChange(patch: Partial<RecordDraft>): void
 }) {
   const id = useId()
-  const format = draft.keyFormat === 'none' ? 'text' : draft.keyFormat
-  const info = useEncoded(draft.key, format)
-  const error = draft.keyFormat !== 'none' && (showErrors || draft.key !== '') ? info.error : null
+  const { keyFormat } = draft
+  const schemaBased = isRegistryFormat(keyFormat) && registry !== null
+  const info = useEncoded(draft.key, keyFormat === 'base64' ? 'base64' : 'text')
+  const schemaState = useRegistrySchema(
+    registry?.connectionId ?? '',
+    partOf(draft, 'key'),
+    registry?.topic ?? '',
+  )
+  const shown = schemaBased ? schemaState.valueError : info.error
+  const error = keyFormat !== 'none' && (showErrors || draft.key !== '') ? shown : null
   return (
     <div className="space-y-2">
       <FormatRadios<KeyFormat>
         legend="Key format"
-        value={draft.keyFormat}
-        options={OPTIONS}
-        onChange={(keyFormat) => onChange({ keyFormat })}
+        value={keyFormat}
+        options={registry ? [...OPTIONS, ...REGISTRY_OPTIONS] : OPTIONS}
+        onChange={(f) => onChange({ keyFormat: f })}
       />
-      {draft.keyFormat !== 'none' && (
+      {schemaBased && (
+        <RegistryFormatFields
+          part="key"
+          connectionId={registry.connectionId}
+          topic={registry.topic}
+          choice={draft.keySchema}
+          state={schemaState}
+          onChoice={(keySchema) => onChange({ keySchema })}
+          onValue={(key) => onChange({ key })}
+        />
+      )}
+      {keyFormat !== 'none' && (isRegistryFormat(keyFormat) ? schemaBased : true) && (
         <div>
           <label htmlFor={id} className="mb-1 block text-xs font-semibold text-slate-700 dark:text-slate-300">
             Key
@@ -50,9 +73,11 @@ export function KeyField({
           />
           <FieldHint id={`${id}-hint`} tone={error ? 'error' : 'muted'}>
             {error?.message ??
-              (draft.key === ''
-                ? 'Empty: the key is 0 bytes, which is not the same as no key.'
-                : info.summary)}
+              (schemaBased
+                ? 'JSON, encoded with the schema on send.'
+                : draft.key === ''
+                  ? 'Empty: the key is 0 bytes, which is not the same as no key.'
+                  : info.summary)}
           </FieldHint>
         </div>
       )}

@@ -8,10 +8,11 @@ import { planProduce } from './plan-produce.ts'
 import { ProduceError } from './produce-error.tsx'
 import { ProduceProgress } from './produce-progress.tsx'
 import { ProduceResults } from './produce-results.tsx'
-import { newRecordDraft, type RecordDraft } from './record-draft.ts'
+import { isRegistryFormat, newRecordDraft, type RecordDraft } from './record-draft.ts'
 import { RecordEditor } from './record-editor.tsx'
 import { PartitionField, TopicField } from './target-fields.tsx'
 import { useProduce } from './use-produce.ts'
+import { useRegistryEncode } from './use-registry-encoder.ts'
 
 export interface FormStart {
   partition: string
@@ -53,10 +54,31 @@ export function ProduceForm({
   const [problem, setProblem] = useState<string | null>(null)
   const formRef = useRef<HTMLFormElement>(null)
   const produce = useProduce(connected.connectionId)
+  const encodeRegistry = useRegistryEncode(connected.connectionId)
+  const [encoding, setEncoding] = useState(false)
+  const registry = connected.registry ? { connectionId: connected.connectionId, topic } : null
 
-  const send = () => {
-    if (produce.isPending) return
-    const plan = planProduce({ topic, partition, drafts: records, imported, skipBadLines: skipBad, caps })
+  const send = async () => {
+    if (produce.isPending || encoding) return
+    let drafts = records
+    if (
+      !imported &&
+      topic !== '' &&
+      records.some((r) => isRegistryFormat(r.valueFormat) || isRegistryFormat(r.keyFormat))
+    ) {
+      setEncoding(true)
+      const encoded = await encodeRegistry(records, topic, !!caps.produce?.keys).finally(() =>
+        setEncoding(false),
+      )
+      if (!encoded.ok) {
+        setShowErrors(true)
+        setProblem(encoded.message)
+        requestAnimationFrame(() => focusFirstInvalid(formRef.current))
+        return
+      }
+      drafts = encoded.drafts
+    }
+    const plan = planProduce({ topic, partition, drafts, imported, skipBadLines: skipBad, caps })
     if (!plan.ok) {
       setShowErrors(true)
       setProblem(plan.message)
@@ -69,7 +91,7 @@ export function ProduceForm({
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault()
-      send()
+      void send()
     }
   }
   const update = (id: number, patch: Partial<RecordDraft>) =>
@@ -128,6 +150,7 @@ export function ProduceForm({
               batch={records.length > 1}
               caps={caps}
               dialect={client.dialect}
+              registry={registry}
               showErrors={showErrors}
               onChange={(patch) => update(r.id, patch)}
               onRemove={() => setRecords((rs) => rs.filter((x) => x.id !== r.id))}
@@ -146,8 +169,8 @@ export function ProduceForm({
         <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
           <Button
             variant="primary"
-            onClick={send}
-            disabled={produce.isPending}
+            onClick={() => void send()}
+            disabled={produce.isPending || encoding}
             aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
           >
             Produce

@@ -143,6 +143,15 @@ describe('ProducePage', () => {
     expect(screen.getByRole('radio', { name: 'Null (tombstone)' })).toBeDisabled()
   })
 
+  it('offers the registry formats only when the connection has a Schema Registry', () => {
+    const { client } = fakeClient({}, delivered)
+    renderPage(client)
+    const values = screen.getByRole('group', { name: 'Value format' })
+    expect(within(values).queryByRole('radio', { name: 'Avro' })).toBeNull()
+    expect(within(values).queryByRole('radio', { name: 'JSON Schema' })).toBeNull()
+    expect(within(values).getByRole('radio', { name: 'JSON' })).toBeInTheDocument()
+  })
+
   it('prefills from a message handed over by the browser ("Produce again")', async () => {
     const user = userEvent.setup()
     useProduceDraftStore.getState().setDraft({

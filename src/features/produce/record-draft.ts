@@ -5,8 +5,9 @@ import { encodeUtf8, findLoneSurrogates } from '../../lib/bytes/utf8.ts'
 import { validateJson } from '../../lib/json/json-text.ts'
 
 /** The produce form's state for one record, exactly as typed: nothing is encoded until it is sent. */
-export type KeyFormat = 'none' | 'text' | 'base64'
-export type ValueFormat = 'text' | 'json' | 'base64' | 'file' | 'null'
+export type RegistryValueFormat = 'avro' | 'protobuf' | 'jsonschema'
+export type KeyFormat = 'none' | 'text' | 'base64' | RegistryValueFormat
+export type ValueFormat = 'text' | 'json' | 'base64' | 'file' | 'null' | RegistryValueFormat
 export type HeaderFormat = 'text' | 'base64'
 
 export interface HeaderDraft {
@@ -14,6 +15,16 @@ export interface HeaderDraft {
   name: string
   value: string
   format: HeaderFormat
+}
+
+/** Which registry schema a value is encoded with: a subject's version, or a new schema registered on send. */
+export interface SchemaChoice {
+  /** '' = the topic's `<topic>-value` subject. */
+  subject: string
+  /** 'latest' or a version number. */
+  version: string
+  /** A pasted schema, registered under the subject on send (instead of an existing version). */
+  newSchema: string | null
 }
 
 export interface RecordDraft {
@@ -24,6 +35,11 @@ export interface RecordDraft {
   value: string
   file: File | null
   headers: HeaderDraft[]
+  schema: SchemaChoice
+  keySchema: SchemaChoice
+  /** A registry-format value / key, framed and encoded by the form on send (see use-registry-encoder.ts). */
+  registryBytes?: Uint8Array
+  registryKeyBytes?: Uint8Array
 }
 
 /** A problem with one field; `index` is the 0-based UTF-16 offset to select in the field, when known. */
@@ -37,6 +53,10 @@ export interface RecordDraftErrors {
   value?: FieldError
   /** By header id. */
   headers?: Record<number, { name?: string; value?: FieldError }>
+}
+
+export function isRegistryFormat(format: ValueFormat | KeyFormat): format is RegistryValueFormat {
+  return format === 'avro' || format === 'protobuf' || format === 'jsonschema'
 }
 
 let nextId = 1
@@ -55,6 +75,8 @@ export function newRecordDraft(patch: Partial<RecordDraft> = {}): RecordDraft {
     value: '',
     file: null,
     headers: [],
+    schema: { subject: '', version: 'latest', newSchema: null },
+    keySchema: { subject: '', version: 'latest', newSchema: null },
     ...patch,
   }
 }
@@ -123,10 +145,15 @@ export type DraftBuild =
 export function buildRecord(draft: RecordDraft, caps: Capabilities): DraftBuild {
   const errors: RecordDraftErrors = {}
   let key: Uint8Array | null = null
-  if (draft.keyFormat !== 'none' && caps.produce?.keys) {
-    const r = encodeField(draft.key, draft.keyFormat)
-    if (r.ok) key = r.bytes
-    else errors.key = r.error
+  if (caps.produce?.keys) {
+    if (isRegistryFormat(draft.keyFormat)) {
+      if (draft.registryKeyBytes) key = draft.registryKeyBytes
+      else errors.key = { message: 'The key could not be encoded with its schema.' }
+    } else if (draft.keyFormat !== 'none') {
+      const r = encodeField(draft.key, draft.keyFormat)
+      if (r.ok) key = r.bytes
+      else errors.key = r.error
+    }
   }
   let value: Uint8Array | null = new Uint8Array()
   let file: File | null = null
@@ -137,6 +164,9 @@ export function buildRecord(draft: RecordDraft, caps: Capabilities): DraftBuild 
   } else if (draft.valueFormat === 'file') {
     file = draft.file
     if (!file) errors.value = { message: 'Choose a file (an empty file is fine).' }
+  } else if (isRegistryFormat(draft.valueFormat)) {
+    if (draft.registryBytes) value = draft.registryBytes
+    else errors.value = { message: 'The value could not be encoded with its schema.' }
   } else {
     const r = encodeField(draft.value, draft.valueFormat)
     if (r.ok) value = r.bytes

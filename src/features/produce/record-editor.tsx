@@ -4,6 +4,7 @@ import { Button } from '../../components/button.tsx'
 import { HeadersEditor } from './headers-editor.tsx'
 import { KeyField } from './key-field.tsx'
 import type { RecordDraft } from './record-draft.ts'
+import type { RegistryContext } from './registry-value.ts'
 import { ValueField } from './value-field.tsx'
 
 /** One record of the batch: key, value and (where the dialect has them) headers. */
@@ -13,6 +14,7 @@ export function RecordEditor({
   batch,
   caps,
   dialect,
+  registry,
   showErrors,
   onChange,
   onRemove,
@@ -23,6 +25,7 @@ export function RecordEditor({
   batch: boolean
   caps: Capabilities
   dialect: DialectInfo
+  registry: RegistryContext | null
   showErrors: boolean
   onChange(patch: Partial<RecordDraft>): void
   onRemove(): void
@@ -36,11 +39,11 @@ export function RecordEditor({
         </Button>
       )}
       {caps.produce?.keys ? (
-        <KeyField draft={draft} showErrors={showErrors} onChange={onChange} />
+        <KeyField draft={draft} registry={registry} showErrors={showErrors} onChange={onChange} />
       ) : (
         <p className="text-xs text-slate-500 dark:text-slate-400">Keys: not available with {dialect.name}.</p>
       )}
-      <ValueField draft={draft} caps={caps} showErrors={showErrors} onChange={onChange} />
+      <ValueField draft={draft} caps={caps} registry={registry} showErrors={showErrors} onChange={onChange} />
       {caps.produce?.headers ? (
         <HeadersEditor
           headers={draft.headers}

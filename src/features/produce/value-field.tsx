@@ -5,26 +5,42 @@ import { FieldHint, inputClass } from '../../components/field.tsx'
 import { prettyJson } from '../../lib/json/json-text.ts'
 import { FileValue } from './file-value.tsx'
 import { FormatRadios } from './format-radios.tsx'
-import type { RecordDraft, ValueFormat } from './record-draft.ts'
+import { isRegistryFormat, type RecordDraft, type ValueFormat } from './record-draft.ts'
+import { RegistryFormatFields } from './registry-format-fields.tsx'
 import { useEncoded } from './use-encoded.ts'
+import { REGISTRY_OPTIONS, type RegistryContext } from './registry-value.ts'
+import { partOf, useRegistrySchema } from './use-registry-encoder.ts'
 
-/** Value format (text, JSON, base64, file, null) and the value: a textarea, or a file. */
+/**
+ * Value format (text, JSON, base64, file, null; Avro, Protobuf, JSON Schema with a registry) and the value: a
+ * textarea, or a file. A registry format's value is typed as JSON and checked against its schema while typing.
+ */
 export function ValueField({
   draft,
   caps,
+  registry,
   showErrors,
   onChange,
 }: {
   draft: RecordDraft
   caps: Capabilities
+  registry: RegistryContext | null
   showErrors: boolean
   onChange(patch: Partial<RecordDraft>): void
 }) {
   const id = useId()
   const { valueFormat } = draft
-  const typed = valueFormat === 'text' || valueFormat === 'json' || valueFormat === 'base64'
-  const info = useEncoded(draft.value, typed ? valueFormat : 'text')
-  const error = typed && (showErrors || draft.value !== '') ? info.error : null
+  const schemaBased = isRegistryFormat(valueFormat) && registry !== null
+  const plain = valueFormat === 'text' || valueFormat === 'json' || valueFormat === 'base64'
+  const typed = plain || schemaBased
+  const info = useEncoded(draft.value, plain ? valueFormat : 'json')
+  const schemaState = useRegistrySchema(
+    registry?.connectionId ?? '',
+    partOf(draft, 'value'),
+    registry?.topic ?? '',
+  )
+  const shown = schemaBased ? schemaState.valueError : info.error
+  const error = typed && (showErrors || draft.value !== '') ? shown : null
   const options = [
     { value: 'text' as const, label: 'Text' },
     { value: 'json' as const, label: 'JSON' },
@@ -35,6 +51,7 @@ export function ValueField({
       label: 'Null (tombstone)',
       disabled: !caps.produce?.tombstones && valueFormat !== 'null',
     },
+    ...(registry ? REGISTRY_OPTIONS : []),
   ]
   const format = () => {
     const pretty = prettyJson(draft.value)
@@ -53,13 +70,24 @@ export function ValueField({
           This endpoint cannot send a null value (tombstone).
         </p>
       )}
+      {schemaBased && (
+        <RegistryFormatFields
+          part="value"
+          connectionId={registry.connectionId}
+          topic={registry.topic}
+          choice={draft.schema}
+          state={schemaState}
+          onChoice={(schema) => onChange({ schema })}
+          onValue={(value) => onChange({ value })}
+        />
+      )}
       {typed && (
         <div>
           <div className="mb-1 flex items-end justify-between gap-2">
             <label htmlFor={id} className="block text-xs font-semibold text-slate-700 dark:text-slate-300">
               Value
             </label>
-            {valueFormat === 'json' && (
+            {(valueFormat === 'json' || schemaBased) && (
               <Button size="sm" variant="ghost" onClick={format} disabled={!!info.error}>
                 Format JSON
               </Button>
@@ -69,7 +97,7 @@ export function ValueField({
             id={id}
             value={draft.value}
             onChange={(e) => onChange({ value: e.target.value })}
-            rows={valueFormat === 'json' ? 8 : 5}
+            rows={valueFormat === 'json' || schemaBased ? 8 : 5}
             spellCheck={false}
             aria-invalid={error ? true : undefined}
             aria-describedby={`${id}-hint`}
@@ -77,7 +105,12 @@ export function ValueField({
             className={`${inputClass} resize-y font-mono`}
           />
           <FieldHint id={`${id}-hint`} tone={error ? 'error' : 'muted'}>
-            {error?.message ?? (draft.value === '' ? 'Empty: the value is 0 bytes.' : info.summary)}
+            {error?.message ??
+              (schemaBased
+                ? 'JSON, encoded with the schema on send.'
+                : draft.value === ''
+                  ? 'Empty: the value is 0 bytes.'
+                  : info.summary)}
           </FieldHint>
         </div>
       )}
