@@ -1,7 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
 import { Link } from '../../components/link.tsx'
 import { NameText } from '../../components/name-text.tsx'
+import { VirtualList } from '../../components/virtual-list.tsx'
 
 const ROW_HEIGHT = 36
 
@@ -13,45 +12,28 @@ export function SubjectList({
   subjects: readonly string[]
   selected: string | null
 }) {
-  const parent = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({
-    count: subjects.length,
-    getScrollElement: () => parent.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  })
   return (
-    <div
-      ref={parent}
-      role="region"
-      aria-label="Subject list"
-      tabIndex={0}
-      className="h-[calc(100vh-17rem)] min-h-64 overflow-auto rounded-md border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
-    >
-      <ul aria-label="Subjects" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const subject = subjects[item.index]
-          const current = subject === selected
-          return (
-            <li
-              key={item.index}
-              aria-setsize={subjects.length}
-              aria-posinset={item.index + 1}
-              className="absolute inset-x-0 flex items-center border-b border-slate-100 dark:border-slate-800"
-              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-            >
-              <Link
-                to="/schemas"
-                params={{ subject }}
-                aria-current={current ? 'page' : undefined}
-                className={`block h-full w-full truncate px-3 font-mono text-sm leading-9 hover:underline ${current ? 'bg-indigo-50 font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200' : 'text-indigo-700 dark:text-indigo-300'}`}
-              >
-                <NameText name={subject} maxChars={300} />
-              </Link>
-            </li>
-          )
-        })}
-      </ul>
-    </div>
+    <VirtualList
+      count={subjects.length}
+      rowHeight={ROW_HEIGHT}
+      regionLabel="Subject list"
+      listLabel="Subjects"
+      heightClass="h-[calc(100vh-17rem)]"
+      rowClassName=""
+      renderRow={(index) => {
+        const subject = subjects[index]
+        const current = subject === selected
+        return (
+          <Link
+            to="/schemas"
+            params={{ subject }}
+            aria-current={current ? 'page' : undefined}
+            className={`block h-full w-full truncate px-3 font-mono text-sm leading-9 hover:underline ${current ? 'bg-indigo-50 font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200' : 'text-indigo-700 dark:text-indigo-300'}`}
+          >
+            <NameText name={subject} maxChars={300} />
+          </Link>
+        )
+      }}
+    />
   )
 }

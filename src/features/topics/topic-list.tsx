@@ -1,8 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
 import type { TopicSummary } from '../../api/types.ts'
 import { Link } from '../../components/link.tsx'
 import { NameText } from '../../components/name-text.tsx'
+import { VirtualList } from '../../components/virtual-list.tsx'
 import { encodePathSegment } from '../../lib/path-segment.ts'
 import { visibleNameText } from '../../lib/visible-name.ts'
 
@@ -10,90 +9,75 @@ const ROW_HEIGHT = 40
 
 /** A virtualized list: 5,000 topics render as a few dozen rows. */
 export function TopicList({ topics }: { topics: TopicSummary[] }) {
-  const parent = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({
-    count: topics.length,
-    getScrollElement: () => parent.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  })
   return (
-    <div
-      ref={parent}
-      role="region"
-      aria-label="Topic list"
-      tabIndex={0}
-      className="h-[calc(100vh-15rem)] min-h-64 overflow-auto rounded-md border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
-    >
-      <ul aria-label="Topics" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const t = topics[item.index]
-          // Names come from the endpoint: one that cannot be addressed is shown, marked, with the reason.
-          const segment = encodePathSegment(t.name, 'topic name')
-          const shown = visibleNameText(t.name)
-          return (
-            <li
-              key={item.index}
-              aria-setsize={topics.length}
-              aria-posinset={item.index + 1}
-              className="absolute inset-x-0 flex items-center gap-3 border-b border-slate-100 px-3 dark:border-slate-800"
-              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-            >
-              {segment.ok ? (
-                <Link
-                  to={`/topics/${segment.segment}`}
-                  className="min-w-0 flex-1 truncate font-mono text-sm text-indigo-700 hover:underline dark:text-indigo-300"
-                >
+    <VirtualList
+      count={topics.length}
+      rowHeight={ROW_HEIGHT}
+      regionLabel="Topic list"
+      listLabel="Topics"
+      heightClass="h-[calc(100vh-15rem)]"
+      rowClassName="gap-3 px-3"
+      renderRow={(index) => {
+        const t = topics[index]
+        // Names come from the endpoint: one that cannot be addressed is shown, marked, with the reason.
+        const segment = encodePathSegment(t.name, 'topic name')
+        const shown = visibleNameText(t.name)
+        return (
+          <>
+            {segment.ok ? (
+              <Link
+                to={`/topics/${segment.segment}`}
+                className="min-w-0 flex-1 truncate font-mono text-sm text-indigo-700 hover:underline dark:text-indigo-300"
+              >
+                <NameText name={t.name} />
+              </Link>
+            ) : (
+              <>
+                <span className="min-w-0 shrink truncate font-mono text-sm">
                   <NameText name={t.name} />
+                </span>
+                <span
+                  role="note"
+                  title={segment.reason}
+                  className="min-w-0 flex-1 truncate text-xs text-red-800 dark:text-red-300"
+                >
+                  Cannot be opened: {segment.reason}
+                </span>
+              </>
+            )}
+            {t.internal && (
+              <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+                internal
+              </span>
+            )}
+            {t.partitionCount !== undefined && (
+              <span className="w-24 text-right text-xs text-slate-500 tabular-nums dark:text-slate-400">
+                {t.partitionCount} partition{t.partitionCount === 1 ? '' : 's'}
+              </span>
+            )}
+            {segment.ok && (
+              <>
+                <Link
+                  to="/browse"
+                  params={{ topic: t.name }}
+                  className="text-xs text-slate-600 hover:underline dark:text-slate-300"
+                  aria-label={`Browse ${shown}`}
+                >
+                  Browse
                 </Link>
-              ) : (
-                <>
-                  <span className="min-w-0 shrink truncate font-mono text-sm">
-                    <NameText name={t.name} />
-                  </span>
-                  <span
-                    role="note"
-                    title={segment.reason}
-                    className="min-w-0 flex-1 truncate text-xs text-red-800 dark:text-red-300"
-                  >
-                    Cannot be opened: {segment.reason}
-                  </span>
-                </>
-              )}
-              {t.internal && (
-                <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-                  internal
-                </span>
-              )}
-              {t.partitionCount !== undefined && (
-                <span className="w-24 text-right text-xs text-slate-500 tabular-nums dark:text-slate-400">
-                  {t.partitionCount} partition{t.partitionCount === 1 ? '' : 's'}
-                </span>
-              )}
-              {segment.ok && (
-                <>
-                  <Link
-                    to="/browse"
-                    params={{ topic: t.name }}
-                    className="text-xs text-slate-600 hover:underline dark:text-slate-300"
-                    aria-label={`Browse ${shown}`}
-                  >
-                    Browse
-                  </Link>
-                  <Link
-                    to="/produce"
-                    params={{ topic: t.name }}
-                    className="text-xs text-slate-600 hover:underline dark:text-slate-300"
-                    aria-label={`Produce to ${shown}`}
-                  >
-                    Produce
-                  </Link>
-                </>
-              )}
-            </li>
-          )
-        })}
-      </ul>
-    </div>
+                <Link
+                  to="/produce"
+                  params={{ topic: t.name }}
+                  className="text-xs text-slate-600 hover:underline dark:text-slate-300"
+                  aria-label={`Produce to ${shown}`}
+                >
+                  Produce
+                </Link>
+              </>
+            )}
+          </>
+        )
+      }}
+    />
   )
 }
