@@ -29,10 +29,11 @@ const LANES: Lane[] = [
   { apis: ['v2', 'v3'], dialect: 'confluent-v3', name: 'Confluent REST Proxy API v3' },
 ]
 
-async function connect(url: string, log: RequestLogEntry[] = []) {
+async function connect(url: string, log: RequestLogEntry[] | ((e: RequestLogEntry) => void) = []) {
   const settings = { endpoint: url, apiKey: KEY, useProxy: false, authScheme: 'x-auth-token' as const }
   const detection = await detectDialect(new HttpTransport(settings))
-  return { detection, client: createClient(settings, detection.profile, (e) => log.push({ ...e })) }
+  const sink = typeof log === 'function' ? log : (e: RequestLogEntry) => log.push({ ...e })
+  return { detection, client: createClient(settings, detection.profile, sink) }
 }
 
 for (const lane of LANES) {
@@ -182,6 +183,51 @@ describe('consumer hygiene (v2 browse through a temporary consumer)', () => {
     )
     expect(creates.length).toBe(2)
     expect(deletes.length).toBe(2)
+  })
+
+  it('deletes an instance whose create was still on its way when the fetch was cancelled', async () => {
+    const log: RequestLogEntry[] = []
+    const { client } = await connect(sandbox.url, log)
+    const cancel = new AbortController()
+    const fetching = client.fetchRecords({
+      topic: 'demo.orders',
+      partition: 0,
+      offset: '0',
+      count: 5,
+      signal: cancel.signal,
+    })
+    // Cancelled as soon as the create request has left: an aborted fetch would lose the answer the server acts on.
+    await new Promise((r) => setTimeout(r, 1))
+    cancel.abort()
+    await expect(fetching).rejects.toThrow(/Cancelled/)
+    await expect
+      .poll(() => log.filter((e) => e.method === 'DELETE' && e.status === 204).length, { timeout: 5_000 })
+      .toBe(1)
+    expect(log.filter((e) => e.method === 'POST' && e.status === 200)).toHaveLength(1)
+  })
+
+  it('deletes, on dispose (pagehide), an instance whose create answer has not been read yet', async () => {
+    const log: RequestLogEntry[] = []
+    let disposing: Promise<(number | null)[]> | undefined
+    const { client } = await connect(sandbox.url, (e) => {
+      log.push({ ...e })
+      // The tab closes the moment the create answer arrives, before the adapter has read it.
+      if (e.method === 'POST' && e.status === 200 && /\/consumers\/[^/]+$/.test(new URL(e.url).pathname)) {
+        disposing ??= client
+          .dispose({ keepalive: true })
+          .then(() => log.filter((x) => x.method === 'DELETE' && x.status !== null).map((x) => x.status))
+      }
+    })
+    const fetching = client.fetchRecords({ topic: 'demo.orders', partition: 1, offset: '0', count: 5 })
+    void fetching.catch(() => undefined)
+    await expect.poll(() => disposing !== undefined).toBe(true)
+    // Deleted by dispose itself, not later by the fetch's own cleanup (a closed tab runs no more code).
+    expect(await disposing).toEqual([204])
+    const deletes = log.filter((e) => e.method === 'DELETE' && e.status !== null)
+    expect(new URL(deletes[0].url).pathname).toMatch(
+      /^\/consumers\/krc-browse-[0-9a-f]{12}\/instances\/krc-[0-9a-f]{12}$/,
+    )
+    await fetching.catch(() => undefined)
   })
 })
 

@@ -1,4 +1,4 @@
-import { isKafkaRestError } from '../errors.ts'
+import { isKafkaRestError, KafkaRestError } from '../errors.ts'
 import type { HttpTransport } from '../http/transport.ts'
 import { recordFromBase64 } from '../lazy-record.ts'
 import type { FetchRequest, FetchResult, KafkaRecord, RecordHeader } from '../types.ts'
@@ -119,6 +119,74 @@ async function seekWhenAssigned(
 }
 
 /**
+ * Creates the instance and registers it for cleanup. The path it will have is registered *before* the request, so
+ * a page closed while the answer is on its way still deletes it on pagehide. The create itself is never aborted: an
+ * aborted fetch loses an answer the server has already acted on, leaving an instance nobody knows. When the
+ * caller gives up (navigation, Stop), it is told at once and the instance is deleted as soon as its answer lands.
+ */
+async function createInstance(
+  transport: HttpTransport,
+  registry: ConsumerRegistry,
+  flavor: ConsumerFlavor,
+  group: string,
+  name: string,
+  signal: AbortSignal | undefined,
+): Promise<string> {
+  if (signal?.aborted) throw cancelled()
+  const predicted = consumerPathFromBaseUri(undefined, group, name)
+  registry.add(predicted, transport)
+  const creating = transport
+    .json({
+      method: 'POST',
+      path: `/consumers/${seg(group)}`,
+      accept: V2.metadata,
+      contentType: V2.metadata,
+      body: JSON.stringify(createBody(flavor, name)),
+      timeoutMs: 30_000,
+    })
+    .then((raw) => {
+      const created = asObject(raw, 'a consumer instance')
+      return consumerPathFromBaseUri(created.base_uri, group, String(created.instance_id ?? name))
+    })
+  const settle = (base: string | null) => {
+    registry.remove(predicted)
+    if (base !== null) registry.add(base, transport)
+  }
+  try {
+    const base = await untilAborted(creating, signal)
+    settle(base)
+    return base
+  } catch (e) {
+    if (!signal?.aborted) {
+      settle(null)
+      throw e
+    }
+    // Given up on: delete what the create made once it answers (the pagehide cleanup covers it until then).
+    void creating
+      .then(
+        (base) => deleteInstance(transport, base, false).catch(() => undefined),
+        () => undefined,
+      )
+      .finally(() => settle(null))
+    throw e
+  }
+}
+
+function cancelled() {
+  return new KafkaRestError({ kind: 'aborted', message: 'Cancelled.', hint: 'The request was cancelled.' })
+}
+
+/** Resolves with `p`, or rejects as cancelled as soon as `signal` aborts (leaving `p` running). */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled())
+    signal.addEventListener('abort', onAbort, { once: true })
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/**
  * Reads a window of one partition with a temporary consumer instance:
  * create → assign → seek → poll until `count` records or the end offset → delete (always, in `finally`).
  */
@@ -130,19 +198,7 @@ export async function fetchWithConsumer(
 ): Promise<FetchResult> {
   const id = randomId()
   const group = `krc-browse-${id}`
-  const created = asObject(
-    await transport.json({
-      method: 'POST',
-      path: `/consumers/${seg(group)}`,
-      accept: V2.metadata,
-      contentType: V2.metadata,
-      body: JSON.stringify(createBody(flavor, `krc-${id}`)),
-      signal: req.signal,
-    }),
-    'a consumer instance',
-  )
-  const base = consumerPathFromBaseUri(created.base_uri, group, String(created.instance_id ?? `krc-${id}`))
-  registry.add(base, transport)
+  const base = await createInstance(transport, registry, flavor, group, `krc-${id}`, req.signal)
   try {
     const tp = { topic: req.topic, partition: req.partition }
     await transport.request({
