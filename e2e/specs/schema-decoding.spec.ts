@@ -46,6 +46,10 @@ test.describe('registry-encoded messages in the browser', () => {
     // The quick filter sees decoded values (an Avro enum is only an index on the wire), and Export NDJSON adds
     // the decoded JSON, exact, beside the base64 bytes.
     await browsePage.open({ topic: 'demo.avro.payments', partition: 0, offset: 0 })
+    // The rows in view show their decoded JSON with the format, not the framed bytes.
+    const firstRow = page.getByRole('listbox', { name: 'Messages' }).getByRole('option').first()
+    await expect(firstRow).toContainText('Avro{"paymentId":"pay-7002","ledgerSequence":9007199255740996,')
+    await expect(firstRow).toContainText('Avro"pay-7002"')
     await page.getByRole('searchbox', { name: 'Filter messages' }).fill('settled')
     await expect(page.getByText(/^[1-9]\d* of \d+ match$/)).toBeVisible()
     const download = page.waitForEvent('download')

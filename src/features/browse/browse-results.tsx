@@ -172,6 +172,7 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
           timeZone={timeZone}
           timestamps={!!client.capabilities.browse?.timestamps}
           loaded={live === 'off' ? w : tail.records}
+          decoded={decoded}
         />
         {selected ? (
           <MessageDetail

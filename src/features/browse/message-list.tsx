@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react'
 import type { KafkaRecord } from '../../api/types.ts'
+import type { DecodedWindow } from '../../lib/browse/decoded-window.ts'
 import type { TimeZoneSetting } from '../../stores/preferences-store.ts'
 import { MessageRow } from './message-row.tsx'
 import { ROW_HEIGHT, rowGrid } from './row-layout.ts'
@@ -21,6 +22,8 @@ interface Props {
   timestamps: boolean
   /** The loaded data (not the filtered list): a change means a fetch finished rendering. */
   loaded: unknown
+  /** Schema Registry decoding, asked only for the rows in view. */
+  decoded?: DecodedWindow
 }
 
 const PAGE = 10
@@ -29,7 +32,16 @@ const PAGE = 10
  * A virtualized listbox: 10,000 messages render as the few dozen rows in view. Arrow keys, Page Up/Down,
  * Home and End move the selection; Enter opens it in the detail panel.
  */
-export function MessageList({ records, selected, onSelect, onOpen, timeZone, timestamps, loaded }: Props) {
+export function MessageList({
+  records,
+  selected,
+  onSelect,
+  onOpen,
+  timeZone,
+  timestamps,
+  loaded,
+  decoded,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: records.length,
@@ -114,6 +126,7 @@ export function MessageList({ records, selected, onSelect, onOpen, timeZone, tim
                 index={item.index}
                 total={records.length}
                 onPick={onSelect}
+                decoded={decoded?.get(r)}
               />
             )
           })}

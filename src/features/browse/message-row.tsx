@@ -2,7 +2,13 @@ import { memo } from 'react'
 import { recordBytesPrefix } from '../../api/lazy-record.ts'
 import type { KafkaRecord } from '../../api/types.ts'
 import { formatBytesSize } from '../../lib/bytes/format-size.ts'
-import { ROW_PREFIX_BYTES, rowPreview, type RowPreview } from '../../lib/decode/row-preview.ts'
+import type { DecodedTexts } from '../../lib/browse/decoded-window.ts'
+import {
+  decodedRowPreview,
+  ROW_PREFIX_BYTES,
+  rowPreview,
+  type RowPreview,
+} from '../../lib/decode/row-preview.ts'
 import { formatTimestamp } from '../../lib/time/format-timestamp.ts'
 import type { TimeZoneSetting } from '../../stores/preferences-store.ts'
 import { ROW_HEIGHT, rowGrid } from './row-layout.ts'
@@ -49,6 +55,8 @@ interface RowProps {
   index: number
   total: number
   onPick(record: KafkaRecord): void
+  /** The key and value decoded with their schemas, for rows in view when a registry is connected. */
+  decoded?: DecodedTexts
 }
 
 /** One message in the list: an option of the listbox, positioned by the virtualizer. */
@@ -62,8 +70,17 @@ export const MessageRow = memo(function MessageRow({
   index,
   total,
   onPick,
+  decoded,
 }: RowProps) {
-  const { key, value } = previewsOf(record)
+  const raw = previewsOf(record)
+  const key =
+    decoded?.key !== undefined && decoded.keyFormat
+      ? decodedRowPreview(decoded.key, decoded.keyFormat, 40)
+      : raw.key
+  const value =
+    decoded?.value !== undefined && decoded.valueFormat
+      ? decodedRowPreview(decoded.value, decoded.valueFormat)
+      : raw.value
   const ts = timestamps ? formatTimestamp(record.timestamp ?? null, { timeZone }) : null
   return (
     <div

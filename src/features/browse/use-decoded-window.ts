@@ -10,15 +10,17 @@ import {
 } from '../../lib/browse/decoded-window.ts'
 
 /**
- * The window's Schema Registry keys and values decoded (for the quick filter and the exports), once the schemas
- * they name are ready; undefined without a registry (`connectionId` null) or framed records.
+ * The window's Schema Registry keys and values, decoded on demand (rows in view, the quick filter, the exports)
+ * once the schemas they name are ready; undefined without a registry (`connectionId` null) or framed records.
  */
 export function useDecodedWindow(
   connectionId: string | null,
   records: KafkaRecord[],
 ): DecodedWindow | undefined {
   const queryClient = useQueryClient()
-  const ids = useMemo(() => (connectionId ? schemaIdsOf(records) : []), [connectionId, records])
+  // Kept by value, so a live tail's new records keep the window (and what it has decoded) while the ids stay.
+  const idList = useMemo(() => (connectionId ? schemaIdsOf(records).join(',') : ''), [connectionId, records])
+  const ids = useMemo(() => (idList === '' ? [] : idList.split(',').map(Number)), [idList])
   // Only which schemas are ready matters here (the decoders themselves are read from the cache below).
   const ready = useQueries({
     queries: ids.map((id) => schemaDecoderQueryOptions(connectionId ?? '', id)),
@@ -31,6 +33,6 @@ export function useDecodedWindow(
       const decoder = queryClient.getQueryData(schemaDecoderQueryOptions(connectionId, id).queryKey)
       if (decoder) schemas.set(id, decoder)
     }
-    return decodeWindow(records, schemas)
-  }, [connectionId, ids, ready, records, queryClient])
+    return decodeWindow(schemas)
+  }, [connectionId, ids, ready, queryClient])
 }

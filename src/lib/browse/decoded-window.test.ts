@@ -50,10 +50,13 @@ describe('a window of Schema Registry records, decoded for the filter and the ex
     const all = [refunded, pending, plain, unknownId]
     expect(schemaIdsOf(all)).toEqual([9, 42])
 
-    const decoded = decodeWindow(all, new Map([[9, ready]]))
+    const decoded = decodeWindow(new Map([[9, ready]]))
     expect(decoded.get(refunded)?.value).toBe('{"id":"a","seq":9007199254740993,"status":"REFUNDED"}')
-    expect(decoded.has(plain)).toBe(false)
-    expect(decoded.has(unknownId)).toBe(false)
+    // Decoded once, on first ask: the same text object comes back.
+    expect(decoded.get(refunded)).toBe(decoded.get(refunded))
+    expect(decoded.get(plain)).toBeUndefined()
+    expect(decoded.get(unknownId)).toBeUndefined()
+    expect(decodeWindow(new Map()).get(refunded)).toBeUndefined()
     // An enum is an index on the wire: only the decoded text holds "REFUNDED" (ASCII case folded as for bytes).
     expect(filterRecords(all, 'refunded')).toEqual([plain])
     expect(filterRecords(all, 'refunded', decoded)).toEqual([refunded, plain])

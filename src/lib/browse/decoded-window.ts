@@ -5,7 +5,7 @@
  */
 import type { KafkaRecord } from '../../api/types.ts'
 import { decodeRegistryRecord, peekSchemaId } from '../schema/registry-record.ts'
-import type { Codec, ParsedSchema } from '../schema/types.ts'
+import type { Codec, ParsedSchema, SchemaFormat } from '../schema/types.ts'
 
 export interface ReadySchema {
   codec: Codec
@@ -15,10 +15,19 @@ export interface ReadySchema {
 export interface DecodedTexts {
   key?: string
   value?: string
+  /** The format each part was decoded with (the row preview's label). */
+  keyFormat?: SchemaFormat
+  valueFormat?: SchemaFormat
 }
 
-/** Per record (by identity): the decoded JSON of its key and value, where they are framed and decode. */
-export type DecodedWindow = Map<KafkaRecord, DecodedTexts>
+/**
+ * Per record (by identity): the decoded JSON of its key and value, where they are framed and decode. Lazy: a
+ * record is decoded the first time it is asked for (a row scrolled into view, the quick filter, an export) and
+ * kept, so loading a window of thousands decodes only the rows on screen.
+ */
+export interface DecodedWindow {
+  get(record: KafkaRecord): DecodedTexts | undefined
+}
 
 /** Distinct schema ids a window's framed keys and values name, at most `max` (an endpoint can name millions). */
 export function schemaIdsOf(records: readonly KafkaRecord[], max = 64): number[] {
@@ -34,25 +43,36 @@ export function schemaIdsOf(records: readonly KafkaRecord[], max = 64): number[]
   return [...ids]
 }
 
-function decodeText(bytes: Uint8Array | null, schemas: ReadonlyMap<number, ReadySchema>): string | undefined {
+function decodeText(
+  bytes: Uint8Array | null,
+  schemas: ReadonlyMap<number, ReadySchema>,
+): { text: string; format: SchemaFormat } | undefined {
   if (!bytes || bytes.length < 5 || bytes[0] !== 0) return undefined
   const peek = peekSchemaId(bytes)
   const ready = peek.ok ? schemas.get(peek.schemaId) : undefined
   if (!ready) return undefined
   const decoded = decodeRegistryRecord(ready.codec, ready.schema, bytes)
-  return decoded.ok ? decoded.value.json : undefined
+  return decoded.ok ? { text: decoded.value.json, format: ready.codec.format } : undefined
 }
 
-export function decodeWindow(
-  records: readonly KafkaRecord[],
-  schemas: ReadonlyMap<number, ReadySchema>,
-): DecodedWindow {
-  const out: DecodedWindow = new Map()
-  if (schemas.size === 0) return out
-  for (const r of records) {
-    const key = decodeText(r.key, schemas)
-    const value = decodeText(r.value, schemas)
-    if (key !== undefined || value !== undefined) out.set(r, { key, value })
+const NONE: DecodedTexts = {}
+
+export function decodeWindow(schemas: ReadonlyMap<number, ReadySchema>): DecodedWindow {
+  const done = new WeakMap<KafkaRecord, DecodedTexts>()
+  return {
+    get(r) {
+      if (schemas.size === 0) return undefined
+      let d = done.get(r)
+      if (d === undefined) {
+        const key = decodeText(r.key, schemas)
+        const value = decodeText(r.value, schemas)
+        d =
+          key !== undefined || value !== undefined
+            ? { key: key?.text, value: value?.text, keyFormat: key?.format, valueFormat: value?.format }
+            : NONE
+        done.set(r, d)
+      }
+      return d === NONE ? undefined : d
+    },
   }
-  return out
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rowPreview } from './row-preview.ts'
+import { decodedRowPreview, rowPreview } from './row-preview.ts'
 
 const enc = (s: string) => new TextEncoder().encode(s)
 
@@ -32,5 +32,15 @@ describe('rowPreview', () => {
       kind: 'text',
       text: '<img src=x onerror=alert(1)>',
     })
+  })
+})
+
+describe('decodedRowPreview', () => {
+  it('labels the format and cuts long JSON with an ellipsis', () => {
+    expect(decodedRowPreview('{"id":1}', 'AVRO')).toEqual({ kind: 'text', label: 'Avro', text: '{"id":1}' })
+    const long = decodedRowPreview(`{"note":"${'n'.repeat(200)}"}`, 'PROTOBUF', 20)
+    expect(long.label).toBe('Protobuf')
+    expect(long.text).toBe('{"note":"nnnnnnnnnnn…')
+    expect(decodedRowPreview('{}', 'JSON').label).toBe('JSON Schema')
   })
 })

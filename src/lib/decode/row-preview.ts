@@ -58,3 +58,15 @@ export function rowPreview(prefix: Uint8Array | null, totalSize: number, maxChar
 function ellipsis(text: string, truncated: boolean): string {
   return truncated && !text.endsWith('…') ? `${text}…` : text
 }
+
+const FORMAT_LABELS: Record<string, string> = { AVRO: 'Avro', PROTOBUF: 'Protobuf', JSON: 'JSON Schema' }
+
+/** The row preview of a Schema Registry key or value decoded to JSON text (only rows in view are decoded). */
+export function decodedRowPreview(json: string, format: string, maxChars = 120): RowPreview {
+  const cut = json.length > maxChars
+  return {
+    kind: 'text',
+    label: FORMAT_LABELS[format] ?? format,
+    text: cut ? `${json.slice(0, maxChars)}…` : json,
+  }
+}
