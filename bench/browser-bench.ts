@@ -132,12 +132,18 @@ async function freshPage(page: Page, base: string) {
   await page.getByRole('heading', { name: 'Topics', level: 1 }).waitFor()
 }
 
-async function connect(page: Page, base: string, sandbox: string) {
+/** Connects with the v1 dialect through the proxy; `registry`: the sandbox's Schema Registry too (Bearer key). */
+export async function connect(page: Page, base: string, sandbox: string, key = KEY, registry = false) {
   await page.goto(`${base}/#/connect`)
   const endpoint = page.getByRole('textbox', { name: 'Endpoint URL' })
   await endpoint.waitFor()
   await endpoint.fill(sandbox)
-  await page.getByLabel('API key', { exact: true }).fill(KEY)
+  await page.getByLabel('API key', { exact: true }).fill(key)
+  if (registry) {
+    await page.getByLabel('Schema Registry URL').fill(sandbox)
+    await page.getByLabel('Registry auth').selectOption('bearer')
+    await page.getByLabel('Registry token', { exact: true }).fill(key)
+  }
   // v1's simple consumer reads a window in a known number of plain GETs (v2/v3 poll a consumer instance).
   await page.getByRole('combobox', { name: 'API dialect' }).selectOption('confluent-v1')
   await page.getByRole('checkbox', { name: 'Use proxy' }).check()
@@ -147,24 +153,51 @@ async function connect(page: Page, base: string, sandbox: string) {
 
 type BrowseSample = Omit<BrowseResult, 'messages' | 'runs' | 'ratio'>
 
-async function browseOnce(page: Page, base: string, sandbox: string, messages: number, floorReps: number) {
+export interface BrowseOptions {
+  topic: string
+  key: string
+  /** The list counts as rendered once its first row's text contains this (e.g. a decoded preview). */
+  firstRowShows?: string
+}
+
+async function browseOnce(
+  page: Page,
+  base: string,
+  sandbox: string,
+  messages: number,
+  floorReps: number,
+  options: BrowseOptions,
+) {
   await freshPage(page, base)
-  const hash = `#/browse?topic=${BROWSE_TOPIC}&partition=0&start=beginning&count=${messages}`
+  const hash = `#/browse?topic=${encodeURIComponent(options.topic)}&partition=0&start=beginning&count=${messages}`
   const sample = await page.evaluate(
-    async ({ hash, sandbox, key, accept, floorReps }): Promise<BrowseSample> => {
+    async ({ hash, sandbox, key, accept, floorReps, firstRowShows }): Promise<BrowseSample> => {
       const w = window as unknown as BenchWindow
       performance.clearMarks()
       performance.clearResourceTimings()
+      // When the first row first shows `firstRowShows` (a mutation observer: exact, not rounded to a frame).
+      let shownAt: number | undefined
+      const observer =
+        firstRowShows === undefined
+          ? undefined
+          : new MutationObserver(() => {
+              const row = document.querySelector('[role="listbox"][aria-label="Messages"] [role="option"]')
+              if (shownAt === undefined && row?.textContent?.includes(firstRowShows)) shownAt = performance.now()
+            })
+      observer?.observe(document.body, { subtree: true, childList: true, characterData: true })
       const t0 = performance.now()
       location.hash = hash
       const last = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime
       const frame = await w.krcProbe.untilFrame(() => {
         const received = last('krc:records-received')
         const rendered = last('krc:list-rendered')
-        return received !== undefined && rendered !== undefined && rendered >= received
+        if (received === undefined || rendered === undefined || rendered < received) return false
+        // Decoded rows come a step later (the schema is fetched once the window names it): count until then.
+        return firstRowShows === undefined || shownAt !== undefined
       }, 120_000)
+      observer?.disconnect()
       const received = last('krc:records-received')!
-      const rendered = last('krc:list-rendered')!
+      const rendered = shownAt ?? last('krc:list-rendered')!
       // The records requests: the adapter's chunks. Its bound probes ask for count=1.
       const chunks = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
         .filter((e) => {
@@ -248,7 +281,7 @@ async function browseOnce(page: Page, base: string, sandbox: string, messages: n
         domRows,
       }
     },
-    { hash, sandbox, key: KEY, accept: V1_BINARY, floorReps },
+    { hash, sandbox, key: options.key, accept: V1_BINARY, floorReps, firstRowShows: options.firstRowShows },
   )
   const summary = await page.getByText(new RegExp(`^${messages.toLocaleString('en-US')} messages of`)).count()
   if (summary !== 1)
@@ -256,10 +289,17 @@ async function browseOnce(page: Page, base: string, sandbox: string, messages: n
   return sample
 }
 
-async function browse(page: Page, base: string, sandbox: string, messages: number, runs: number) {
+export async function browse(
+  page: Page,
+  base: string,
+  sandbox: string,
+  messages: number,
+  runs: number,
+  options: BrowseOptions = { topic: BROWSE_TOPIC, key: KEY },
+) {
   const samples: BrowseSample[] = []
   for (let r = 0; r < runs; r++)
-    samples.push(await browseOnce(page, base, sandbox, messages, runs > 1 ? 5 : 1))
+    samples.push(await browseOnce(page, base, sandbox, messages, runs > 1 ? 5 : 1, options))
   const m = (f: (s: BrowseSample) => number) => median(samples.map(f))
   const appWorkMs = m((s) => s.appWorkMs)
   const floorMs = m((s) => s.floorMs)

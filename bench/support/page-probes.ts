@@ -37,12 +37,46 @@ export function installPageProbes() {
   }
   performance.setResourceTimingBufferSize(100_000)
   const bodiesInPage: Array<[string, number]> = []
-  const text = Response.prototype.text
-  Response.prototype.text = async function (this: Response) {
-    const body = await text.call(this)
-    bodiesInPage.push([this.url, performance.now()])
-    return body
+  // However the app reads a body (text, arrayBuffer, blob, or its stream to the end), note when it has it all.
+  for (const method of ['text', 'arrayBuffer', 'blob'] as const) {
+    const original = Response.prototype[method] as (this: Response) => Promise<unknown>
+    Object.defineProperty(Response.prototype, method, {
+      configurable: true,
+      writable: true,
+      value: async function (this: Response) {
+        const body = await original.call(this)
+        bodiesInPage.push([this.url, performance.now()])
+        return body
+      },
+    })
   }
+  const bodyGetter = Object.getOwnPropertyDescriptor(Response.prototype, 'body')!.get!
+  const wrapped = new WeakSet<object>()
+  Object.defineProperty(Response.prototype, 'body', {
+    configurable: true,
+    get(this: Response) {
+      const stream = bodyGetter.call(this) as ReadableStream<Uint8Array> | null
+      if (!stream || wrapped.has(stream)) return stream
+      wrapped.add(stream)
+      const url = this.url
+      const getReader = stream.getReader.bind(stream) as () => ReadableStreamDefaultReader<Uint8Array>
+      Object.defineProperty(stream, 'getReader', {
+        value: () => {
+          const reader = getReader()
+          const read = reader.read.bind(reader)
+          Object.defineProperty(reader, 'read', {
+            value: async () => {
+              const step = await read()
+              if (step.done) bodiesInPage.push([url, performance.now()])
+              return step
+            },
+          })
+          return reader
+        },
+      })
+      return stream
+    },
+  })
   const afterFrame = () =>
     new Promise<number>((resolve) =>
       requestAnimationFrame(() => {
