@@ -182,7 +182,8 @@ async function browseOnce(
           ? undefined
           : new MutationObserver(() => {
               const row = document.querySelector('[role="listbox"][aria-label="Messages"] [role="option"]')
-              if (shownAt === undefined && row?.textContent?.includes(firstRowShows)) shownAt = performance.now()
+              if (shownAt === undefined && row?.textContent?.includes(firstRowShows))
+                shownAt = performance.now()
             })
       observer?.observe(document.body, { subtree: true, childList: true, characterData: true })
       const t0 = performance.now()
