@@ -39,6 +39,50 @@ test.describe('produce with a Schema Registry format', () => {
     await expect(browsePage.key.getByLabel(/^Key decoded with schema \d+$/)).toHaveText('"pay-e2e-produce"')
   })
 
+  test('Protobuf: the message is chosen from the schema, encoded with its indexes and read back as that message', async ({
+    producePage,
+    browsePage,
+  }) => {
+    await producePage.open('demo.protobuf.orders')
+    await producePage.format('Value', 'Protobuf')
+    await expect(producePage.subject).toHaveValue('demo.protobuf.orders-value')
+    const message = producePage.page.getByRole('combobox', { name: 'Message', exact: true })
+    // The schema declares Address first, then Order with its nested Line.
+    await expect(message.getByRole('option')).toHaveText([
+      'demo.orders.Address (the first)',
+      'demo.orders.Order',
+      'demo.orders.Order.Line',
+    ])
+    await message.selectOption('demo.orders.Order')
+    await producePage.startFromSample.click()
+    await expect(producePage.value).toHaveValue(/"order_id"/)
+    const edited = (await producePage.value.inputValue()).replace(
+      /"order_id": "[^"]*"/,
+      '"order_id": "po-e2e-1"',
+    )
+    await producePage.value.fill(edited)
+    // A field of another message is refused with its path before anything is sent.
+    await producePage.value.fill('{"street": "Main St"}')
+    await expect(producePage.value).toHaveAttribute('aria-invalid', 'true')
+    await producePage.value.fill(edited)
+    await expect(producePage.value).not.toHaveAttribute('aria-invalid', 'true')
+    await producePage.produceButton.click()
+    const at = await producePage.delivered()
+
+    await browsePage.open({
+      topic: 'demo.protobuf.orders',
+      partition: at.partition,
+      offset: at.offset,
+      sel: `${at.partition}:${at.offset}`,
+    })
+    await expect(browsePage.value.getByLabel('Value schema')).toContainText(
+      /^Protobuf · schema \d+ · demo\.orders\.Order/,
+    )
+    await expect(browsePage.value.getByLabel(/^Value decoded with schema \d+$/)).toContainText(
+      '"order_id": "po-e2e-1"',
+    )
+  })
+
   test('a pasted schema the registry refuses as incompatible shows its message and sends nothing', async ({
     producePage,
   }) => {

@@ -25,6 +25,8 @@ export interface SchemaChoice {
   version: string
   /** A pasted schema, registered under the subject on send (instead of an existing version). */
   newSchema: string | null
+  /** Protobuf: the full name of the message to encode; '' or absent = the schema's first message. */
+  message?: string
 }
 
 export interface RecordDraft {

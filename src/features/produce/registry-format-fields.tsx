@@ -51,7 +51,7 @@ export function RegistryFormatFields({
           noun="subjects"
           items={subjects.data ?? NONE}
           value={subject === `-${part}` ? '' : subject}
-          onChange={(s) => set({ subject: s, version: 'latest' })}
+          onChange={(s) => set({ subject: s, version: 'latest', message: '' })}
           placeholder={subjects.isPending ? 'Loading subjects…' : 'Choose a subject'}
         />
         {!pasting && (
@@ -69,6 +69,21 @@ export function RegistryFormatFields({
           </SelectField>
         )}
       </div>
+      {state.messages.length > 1 && (
+        <SelectField
+          label={named('Message')}
+          value={choice.message ?? ''}
+          onChange={(e) => set({ message: e.target.value })}
+          hint="A Protobuf schema may declare several messages; the record says which one in its wire format."
+        >
+          <option value="">{state.messages[0].name} (the first)</option>
+          {state.messages.slice(1).map((m) => (
+            <option key={m.name} value={m.name}>
+              {m.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <label className="flex items-center gap-2 text-xs">
         <input
           type="checkbox"
@@ -100,7 +115,11 @@ export function RegistryFormatFields({
         <Button
           size="sm"
           disabled={!state.codec || !state.schema}
-          onClick={() => state.codec && state.schema && onValue(sampleText(state.codec, state.schema, part))}
+          onClick={() =>
+            state.codec &&
+            state.schema &&
+            onValue(sampleText(state.codec, state.schema, part, state.messageIndexes))
+          }
         >
           {part === 'value' ? 'Start from sample' : 'Start key from sample'}
         </Button>

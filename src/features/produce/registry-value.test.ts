@@ -3,7 +3,15 @@ import { codec as avro } from '../../lib/schema/avro-codec.ts'
 import { parseJsonLossless, stringifyJsonLossless } from '../../lib/json/json-lossless.ts'
 import { decodeRegistryRecord } from '../../lib/schema/registry-record.ts'
 import type { ParsedSchema } from '../../lib/schema/types.ts'
-import { checkRecordJson, encodeRecordJson, sampleText, subjectOf, versionOf } from './registry-value.ts'
+import { codec as proto } from '../../lib/schema/protobuf-codec.ts'
+import {
+  checkRecordJson,
+  encodeRecordJson,
+  messageIndexesOf,
+  sampleText,
+  subjectOf,
+  versionOf,
+} from './registry-value.ts'
 
 function avroSchema(): ParsedSchema {
   const parsed = avro.parse(
@@ -54,3 +62,36 @@ describe('registry values in the produce form', () => {
     expect(stringifyJsonLossless(parseJsonLossless(text))).toContain('"seq"')
   })
 })
+
+describe('the Protobuf message of a record', () => {
+  it('finds the chosen message by name, defaults to the first, and names a missing one', () => {
+    const schema = parsedProto()
+    const choice = { subject: '', version: 'latest', newSchema: null }
+    expect(messageIndexesOf(proto, schema, choice)).toEqual({ ok: true, indexes: undefined })
+    expect(messageIndexesOf(proto, schema, { ...choice, message: 'p.Outer.Inner' })).toEqual({
+      ok: true,
+      indexes: [1, 0],
+    })
+    expect(messageIndexesOf(proto, schema, { ...choice, message: 'p.Gone' })).toEqual({
+      ok: false,
+      message: 'The schema has no message p.Gone: choose another.',
+    })
+    // Avro has one record per schema: the choice is ignored.
+    expect(messageIndexesOf(avro, avroSchema(), { ...choice, message: 'x' })).toEqual({
+      ok: true,
+      indexes: undefined,
+    })
+    // The sample and the check follow the chosen message.
+    expect(sampleText(proto, schema, 'key', [1, 0])).toBe('{"n":0}')
+    expect(checkRecordJson(proto, schema, '{"a":"x"}', [1, 0])?.message).toMatch(/a/)
+    expect(checkRecordJson(proto, schema, '{"a":"x"}')).toBeNull()
+  })
+})
+
+function parsedProto(): ParsedSchema {
+  const parsed = proto.parse(
+    'syntax = "proto3"; package p; message First { string a = 1; } message Outer { message Inner { int32 n = 1; } }',
+  )
+  if (!parsed.ok) throw new Error(parsed.message)
+  return parsed.schema
+}

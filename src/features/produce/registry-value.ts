@@ -40,6 +40,22 @@ export function versionOf(choice: SchemaChoice): 'latest' | number {
   return /^\d+$/.test(choice.version) ? Number(choice.version) : 'latest'
 }
 
+/**
+ * The wire-format message indexes of the chosen Protobuf message (undefined = the first message, or not Protobuf),
+ * or why the name is not in the schema.
+ */
+export function messageIndexesOf(
+  codec: Codec,
+  schema: ParsedSchema,
+  choice: SchemaChoice,
+): { ok: true; indexes: number[] | undefined } | { ok: false; message: string } {
+  if (!choice.message || !codec.messages) return { ok: true, indexes: undefined }
+  const found = codec.messages(schema).find((m) => m.name === choice.message)
+  return found
+    ? { ok: true, indexes: found.indexes }
+    : { ok: false, message: `The schema has no message ${choice.message}: choose another.` }
+}
+
 function pathError(errors: readonly ValueError[]): FieldError {
   const [first] = errors
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''
@@ -61,10 +77,15 @@ export function parseRecordJson(
 }
 
 /** Why the typed JSON does not fit the schema (its JSON Pointer path first), or null when it fits. */
-export function checkRecordJson(codec: Codec, schema: ParsedSchema, text: string): FieldError | null {
+export function checkRecordJson(
+  codec: Codec,
+  schema: ParsedSchema,
+  text: string,
+  messageIndexes?: readonly number[],
+): FieldError | null {
   const parsed = parseRecordJson(text)
   if (!parsed.ok) return parsed.error
-  const errors = codec.validate(schema, parsed.value)
+  const errors = codec.validate(schema, parsed.value, { messageIndexes })
   return errors.length ? pathError(errors) : null
 }
 
@@ -74,16 +95,22 @@ export function encodeRecordJson(
   schema: ParsedSchema,
   schemaId: number,
   text: string,
+  messageIndexes?: readonly number[],
 ): EncodeResult {
   const parsed = parseRecordJson(text)
   if (!parsed.ok) return parsed
-  const errors = codec.validate(schema, parsed.value)
+  const errors = codec.validate(schema, parsed.value, { messageIndexes })
   if (errors.length) return { ok: false, error: pathError(errors) }
-  const encoded = encodeRegistryRecord(codec, schema, schemaId, parsed.value)
+  const encoded = encodeRegistryRecord(codec, schema, schemaId, parsed.value, messageIndexes)
   return encoded.ok ? { ok: true, bytes: encoded.bytes } : { ok: false, error: pathError(encoded.errors) }
 }
 
 /** A starting value for the editor, as JSON text with every digit (pretty for a value, one line for a key). */
-export function sampleText(codec: Codec, schema: ParsedSchema, part: RecordPart = 'value'): string {
-  return stringifyJsonLossless(codec.sample(schema), part === 'value' ? 2 : undefined)
+export function sampleText(
+  codec: Codec,
+  schema: ParsedSchema,
+  part: RecordPart = 'value',
+  messageIndexes?: readonly number[],
+): string {
+  return stringifyJsonLossless(codec.sample(schema, { messageIndexes }), part === 'value' ? 2 : undefined)
 }

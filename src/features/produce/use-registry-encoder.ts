@@ -19,6 +19,7 @@ import {
   checkRecordJson,
   encodeRecordJson,
   FORMAT_LABEL,
+  messageIndexesOf,
   SCHEMA_FORMAT,
   subjectOf,
   versionOf,
@@ -35,6 +36,9 @@ export interface RegistrySchemaState {
   loading: boolean
   /** The typed value's first problem against the schema (live, deferred while typing). */
   valueError: FieldError | null
+  /** Protobuf: the messages of the schema, and the indexes of the chosen one (undefined = the first). */
+  messages: { name: string; indexes: number[] }[]
+  messageIndexes: number[] | undefined
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -79,10 +83,23 @@ export function useRegistrySchema(
   if (!problem && pasted === null && existing.data && existing.data.format !== SCHEMA_FORMAT[format])
     problem = `${subject} holds a ${existing.data.format} schema, not ${FORMAT_LABEL[format]}: choose its format or another subject.`
   if (pasted !== null && pasted.trim() === '') problem = 'Paste the new schema.'
+  const messages = useMemo(() => (data?.codec.messages ? data.codec.messages(data.schema) : []), [data])
+  const chosenMessage = data ? messageIndexesOf(data.codec, data.schema, choice) : null
+  if (!problem && chosenMessage && !chosenMessage.ok) problem = chosenMessage.message
+  const messageIndexes = chosenMessage?.ok ? chosenMessage.indexes : undefined
+  const indexKey = messageIndexes?.join('.') ?? ''
   const usable = !problem && data ? data : null
   const valueError = useMemo(
-    () => (usable ? checkRecordJson(usable.codec, usable.schema, text) : null),
-    [usable, text],
+    () =>
+      usable
+        ? checkRecordJson(
+            usable.codec,
+            usable.schema,
+            text,
+            indexKey ? indexKey.split('.').map(Number) : undefined,
+          )
+        : null,
+    [usable, text, indexKey],
   )
   return {
     codec: usable?.codec ?? null,
@@ -96,6 +113,8 @@ export function useRegistrySchema(
     problem,
     loading: source.isFetching && !data,
     valueError,
+    messages,
+    messageIndexes,
   }
 }
 
@@ -136,12 +155,14 @@ export function useRegistryEncode(connectionId: string) {
           }
         encoder = found
       }
-      const invalid = checkRecordJson(encoder.codec, encoder.schema, text)
+      const chosen = messageIndexesOf(encoder.codec, encoder.schema, choice)
+      if (!chosen.ok) return { ok: false, message: `${Part}: ${chosen.message}` }
+      const invalid = checkRecordJson(encoder.codec, encoder.schema, text, chosen.indexes)
       if (invalid) return { ok: false, message: `${Part}: ${invalid.message}` }
       const id =
         encoder.id ??
         (await register.mutateAsync({ subject, schema: { schema: pasted ?? '', schemaType: format } })).id
-      const encoded = encodeRecordJson(encoder.codec, encoder.schema, id, text)
+      const encoded = encodeRecordJson(encoder.codec, encoder.schema, id, text, chosen.indexes)
       return encoded.ok
         ? { ok: true, bytes: encoded.bytes }
         : { ok: false, message: `${Part}: ${encoded.error.message}` }

@@ -122,6 +122,18 @@ describe('Protobuf codec', () => {
     })
   })
 
+  it('lists every message with its wire-format indexes, for the produce form to choose from', () => {
+    const schema = parsed()
+    expect(codec.messages?.(schema)).toEqual([
+      { name: 'acme.Ping', indexes: [0] },
+      { name: 'acme.Order', indexes: [1] },
+      { name: 'acme.Order.Line', indexes: [1, 0] },
+    ])
+    // The listed indexes are the ones that encode and decode that message.
+    const encoded = codec.encode(schema, { sku: 'xyz', qty: 5 }, { messageIndexes: [1, 0] })
+    expect(encoded.ok && hex(encoded.bytes)).toBe('0a0378797a1005')
+  })
+
   it('keeps unknown enum numbers and notes unknown fields', () => {
     const schema = parsed()
     const result = codec.decode(schema, fromHex('5807' + 'a00601'), 0, { messageIndexes: [1] })

@@ -8,7 +8,7 @@
 import { ByteReader, ByteWriter, DecodeError } from './byte-io.ts'
 import { decodeMessage, type Ctx } from './protobuf-decode.ts'
 import { encodeMessage, ProtoEncodeError } from './protobuf-encode.ts'
-import { messageAt, parseProto, ProtoSchemaError, type ParsedProto } from './protobuf-schema.ts'
+import { listMessages, messageAt, parseProto, ProtoSchemaError, type ParsedProto } from './protobuf-schema.ts'
 import { sampleProto } from './sample-from-schema.ts'
 import type {
   Codec,
@@ -121,4 +121,5 @@ export const codec: Codec = {
     const type = messageAt(asProto(schema), options?.messageIndexes)
     return typeof type === 'string' ? {} : sampleProto(type)
   },
+  messages: (schema) => listMessages(asProto(schema)),
 }

@@ -127,6 +127,25 @@ export function messageAt(proto: ParsedProto, indexes: readonly number[] = [0]):
   return type
 }
 
+/** A message the produce form can encode: its full name and its wire-format indexes. */
+export interface ProtoMessageChoice {
+  name: string
+  indexes: number[]
+}
+
+/** Every message of the schema, top-level and nested, in declaration order (at most `max`: a schema is data). */
+export function listMessages(proto: ParsedProto, max = 500): ProtoMessageChoice[] {
+  const out: ProtoMessageChoice[] = []
+  const visit = (type: ProtoType, indexes: number[], depth: number) => {
+    if (out.length >= max) return
+    out.push({ name: type.fullName.replace(/^\./, ''), indexes })
+    if (depth >= 16) return
+    messagesIn(type).forEach((nested, j) => visit(nested, [...indexes, j], depth + 1))
+  }
+  proto.topLevel.forEach((name, i) => visit(proto.root.lookupType(name), [i], 0))
+  return out
+}
+
 export function isMessageType(t: unknown): t is ProtoType {
   return t instanceof pb.Type
 }

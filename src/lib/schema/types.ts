@@ -111,4 +111,6 @@ export interface Codec {
   validate(schema: ParsedSchema, value: unknown, options?: EncodeOptions): ValueError[]
   /** A starting value for the produce form, in the same JSON shape decode gives. */
   sample(schema: ParsedSchema, options?: EncodeOptions): unknown
+  /** Protobuf: the messages a record can be (a schema may declare several), with their wire-format indexes. */
+  messages?(schema: ParsedSchema): { name: string; indexes: number[] }[]
 }
