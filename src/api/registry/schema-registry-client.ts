@@ -149,14 +149,30 @@ export class SchemaRegistryClient {
     )
   }
 
-  /** A subject's version numbers, ascending. */
-  versions(subject: string, signal?: AbortSignal): Promise<number[]> {
-    return this.call({ path: `/subjects/${segment(subject, 'subject')}/versions`, signal }, parseVersions)
+  /** A subject's version numbers, ascending; with `deleted`, soft-deleted versions too. */
+  versions(subject: string, opts: { deleted?: boolean; signal?: AbortSignal } = {}): Promise<number[]> {
+    return this.call(
+      {
+        path: `/subjects/${segment(subject, 'subject')}/versions`,
+        query: opts.deleted ? { deleted: true } : undefined,
+        signal: opts.signal,
+      },
+      parseVersions,
+    )
   }
 
-  schemaByVersion(subject: string, version: VersionRef, signal?: AbortSignal): Promise<SubjectVersion> {
+  /** One version; with `deleted`, a soft-deleted one can be read too. */
+  schemaByVersion(
+    subject: string,
+    version: VersionRef,
+    opts: { deleted?: boolean; signal?: AbortSignal } = {},
+  ): Promise<SubjectVersion> {
     return this.call(
-      { path: `/subjects/${segment(subject, 'subject')}/versions/${versionSegment(version)}`, signal },
+      {
+        path: `/subjects/${segment(subject, 'subject')}/versions/${versionSegment(version)}`,
+        query: opts.deleted ? { deleted: true } : undefined,
+        signal: opts.signal,
+      },
       parseSubjectVersion,
     )
   }
@@ -235,6 +251,18 @@ export class SchemaRegistryClient {
       if (e instanceof KafkaRestError && e.kind === 'http' && e.status === 404) return null
       throw e
     }
+  }
+
+  /** Sets the global level (`subject` null) or the subject's own; answers the level now in force. */
+  setCompatibility(subject: string | null, level: CompatibilityLevel): Promise<CompatibilityLevel> {
+    return this.call(
+      {
+        method: 'PUT',
+        path: subject === null ? '/config' : `/config/${segment(subject, 'subject')}`,
+        body: JSON.stringify({ compatibility: level }),
+      },
+      parseLevel,
+    )
   }
 
   /** Is `schema` compatible with `version` (default: every version the level asks for) of `subject`? */

@@ -32,19 +32,30 @@ export function subjectsQueryOptions(connectionId: string, deleted = false) {
   })
 }
 
-export function versionsQueryOptions(connectionId: string, subject: string) {
+/** A subject's versions; with `deleted`, soft-deleted ones too. */
+export function versionsQueryOptions(connectionId: string, subject: string, deleted = false) {
   return queryOptions({
-    queryKey: registryKeys.versions(connectionId, subject),
-    queryFn: ({ signal, meta }) => registryClientOf(meta).versions(subject, signal),
+    queryKey: deleted
+      ? [...registryKeys.versions(connectionId, subject), { deleted }]
+      : registryKeys.versions(connectionId, subject),
+    queryFn: ({ signal, meta }) => registryClientOf(meta).versions(subject, { deleted, signal }),
     staleTime: SUBJECTS_STALE_MS,
   })
 }
 
 /** One version of a subject. A numbered version never changes; `latest` may. */
-export function schemaVersionQueryOptions(connectionId: string, subject: string, version: VersionRef) {
+export function schemaVersionQueryOptions(
+  connectionId: string,
+  subject: string,
+  version: VersionRef,
+  deleted = false,
+) {
   return queryOptions({
-    queryKey: registryKeys.version(connectionId, subject, version),
-    queryFn: ({ signal, meta }) => registryClientOf(meta).schemaByVersion(subject, version, signal),
+    queryKey: deleted
+      ? [...registryKeys.version(connectionId, subject, version), { deleted }]
+      : registryKeys.version(connectionId, subject, version),
+    queryFn: ({ signal, meta }) =>
+      registryClientOf(meta).schemaByVersion(subject, version, { deleted, signal }),
     staleTime: version === 'latest' ? SUBJECTS_STALE_MS : Infinity,
   })
 }

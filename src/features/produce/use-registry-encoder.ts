@@ -155,14 +155,14 @@ export function useRegistryEncode(connectionId: string) {
           }
         encoder = found
       }
-      const chosen = messageIndexesOf(encoder.codec, encoder.schema, choice)
-      if (!chosen.ok) return { ok: false, message: `${Part}: ${chosen.message}` }
-      const invalid = checkRecordJson(encoder.codec, encoder.schema, text, chosen.indexes)
+      const target = messageIndexesOf(encoder.codec, encoder.schema, choice)
+      if (!target.ok) return { ok: false, message: `${Part}: ${target.message}` }
+      const invalid = checkRecordJson(encoder.codec, encoder.schema, text, target.indexes)
       if (invalid) return { ok: false, message: `${Part}: ${invalid.message}` }
       const id =
         encoder.id ??
         (await register.mutateAsync({ subject, schema: { schema: pasted ?? '', schemaType: format } })).id
-      const encoded = encodeRecordJson(encoder.codec, encoder.schema, id, text, chosen.indexes)
+      const encoded = encodeRecordJson(encoder.codec, encoder.schema, id, text, target.indexes)
       return encoded.ok
         ? { ok: true, bytes: encoded.bytes }
         : { ok: false, message: `${Part}: ${encoded.error.message}` }
