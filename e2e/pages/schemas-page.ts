@@ -22,8 +22,8 @@ export class SchemasPage {
     this.subjects = page.getByRole('list', { name: 'Subjects' })
     this.version = page.getByRole('combobox', { name: 'Version' })
     this.compareWith = page.getByRole('combobox', { name: 'Compare with' })
-    this.globalCompatibility = page.getByLabel('Global compatibility')
-    this.subjectCompatibility = page.getByLabel('Subject compatibility')
+    this.globalCompatibility = page.getByLabel('Global compatibility', { exact: true })
+    this.subjectCompatibility = page.getByLabel('Subject compatibility', { exact: true })
   }
 
   async expectRegistryConnected() {

@@ -60,6 +60,51 @@ test.describe('Schemas page against the sandbox registry', () => {
   })
 })
 
+test('changes a subject’s compatibility level, soft-deletes a version and shows it again on request', async ({
+  page,
+  dialect,
+}) => {
+  const registry = new RegistryApi(sandboxUrl(dialect.port), E2E.apiKey)
+  const subject = uniqueSubject('e2e-levels')
+  await registry.register(subject, JSON.stringify(V1))
+  await registry.register(subject, JSON.stringify(V2))
+  const schemas = new SchemasPage(page)
+  await schemas.expectRegistryConnected()
+  await schemas.open()
+  await schemas.openSubject(subject)
+
+  // The subject has no level of its own; setting one is a PUT /config/{subject}.
+  await expect(schemas.subjectCompatibility).toHaveText(
+    'Subject compatibility: the global level (none of its own)',
+  )
+  await page.getByRole('button', { name: 'Change subject compatibility' }).click()
+  await page.getByRole('combobox', { name: 'New subject level' }).selectOption('FULL_TRANSITIVE')
+  await page
+    .getByRole('form', { name: 'Subject compatibility level' })
+    .getByRole('button', { name: 'Save' })
+    .click()
+  await expect(schemas.subjectCompatibility).toHaveText('Subject compatibility: FULL_TRANSITIVE')
+  expect(await registry.subjectLevel(subject)).toBe('FULL_TRANSITIVE')
+
+  // A soft delete of version 1, confirmed by typing the subject.
+  await schemas.version.selectOption('1')
+  await page.getByRole('button', { name: 'Delete version' }).click()
+  const dialog = page.getByRole('dialog', { name: `Delete version 1 of ${subject}?` })
+  await dialog.getByLabel('Type the subject name to confirm').fill(subject)
+  await dialog.getByRole('button', { name: 'Delete version' }).click()
+  await expect(schemas.version.getByRole('option')).toHaveText(['2 (latest)'])
+
+  // Shown again on request, marked and readable, and the view survives a reload (deleted=1 in the URL).
+  await page.getByRole('checkbox', { name: 'Show soft-deleted subjects and versions' }).check()
+  await expect(schemas.version.getByRole('option')).toHaveText(['1 (deleted)', '2 (latest)'])
+  await schemas.version.selectOption('1')
+  await expect(schemas.schemaText(1)).toContainText('"id"')
+  await expect(page.getByRole('button', { name: 'Delete version' })).toBeDisabled()
+  await page.reload()
+  await expect(schemas.schemaText(1)).toContainText('"id"')
+  await expectNoAxeViolations(page)
+})
+
 test('shows a demo Protobuf subject with its reference, which links to the referenced subject', async ({
   page,
 }) => {

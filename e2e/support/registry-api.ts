@@ -26,4 +26,15 @@ export class RegistryApi {
     if (!res.ok) throw new Error(`register ${subject}: HTTP ${res.status} ${text}`)
     return (JSON.parse(text) as { id: number }).id
   }
+
+  /** The subject's own compatibility level as the registry has it (null: none of its own). */
+  async subjectLevel(subject: string): Promise<string | null> {
+    const res = await fetch(`${this.url}/config/${encodeURIComponent(subject)}`, {
+      headers: { Authorization: `Bearer ${this.apiKey}` },
+    })
+    if (res.status === 404) return null
+    const text = await res.text()
+    if (!res.ok) throw new Error(`config ${subject}: HTTP ${res.status} ${text}`)
+    return (JSON.parse(text) as { compatibilityLevel: string }).compatibilityLevel
+  }
 }

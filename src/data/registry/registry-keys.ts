@@ -33,6 +33,8 @@ export const registryKeys = {
     [...registryKeys.all(connectionId), { action: 'check-compatibility' }] as const,
   deleteSubject: (connectionId: string) =>
     [...registryKeys.all(connectionId), { action: 'delete-subject' }] as const,
+  setCompatibility: (connectionId: string) =>
+    [...registryKeys.all(connectionId), { action: 'set-compatibility' }] as const,
   deleteVersion: (connectionId: string) =>
     [...registryKeys.all(connectionId), { action: 'delete-version' }] as const,
 }

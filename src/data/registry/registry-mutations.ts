@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { SchemaInput } from '../../api/registry/registry-types.ts'
+import type { CompatibilityLevel, SchemaInput } from '../../api/registry/registry-types.ts'
 import { registryClientOf } from '../connection-scope.ts'
 import { registryKeys } from './registry-keys.ts'
 
@@ -53,5 +53,22 @@ export function useDeleteSchemaVersion(connectionId: string) {
         queryClient.invalidateQueries({ queryKey: [...registryKeys.all(connectionId), 'subjects'] }),
       ])
     },
+  })
+}
+
+/** Sets the global compatibility level (`subject` null) or a subject's own. */
+export function useSetCompatibility(connectionId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationKey: registryKeys.setCompatibility(connectionId),
+    mutationFn: (v: { subject: string | null; level: CompatibilityLevel }, { meta }) =>
+      registryClientOf(meta).setCompatibility(v.subject, v.level),
+    onSuccess: (_r, v) =>
+      queryClient.invalidateQueries({
+        queryKey:
+          v.subject === null
+            ? registryKeys.globalCompatibility(connectionId)
+            : registryKeys.subjectCompatibility(connectionId, v.subject),
+      }),
   })
 }

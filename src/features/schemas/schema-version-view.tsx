@@ -46,15 +46,18 @@ export function SchemaVersionView({
   subject,
   version,
   compare,
+  deleted = false,
 }: {
   connectionId: string
   subject: string
   version: number
   compare: number | null
+  /** Read soft-deleted versions too. */
+  deleted?: boolean
 }) {
-  const current = useQuery(schemaVersionQueryOptions(connectionId, subject, version))
+  const current = useQuery(schemaVersionQueryOptions(connectionId, subject, version, deleted))
   const other = useQuery({
-    ...schemaVersionQueryOptions(connectionId, subject, compare ?? 0),
+    ...schemaVersionQueryOptions(connectionId, subject, compare ?? 0, deleted),
     enabled: compare !== null,
   })
   if (current.isPending) return <Spinner label={`Loading version ${version}`} />

@@ -12,6 +12,8 @@ import {
   subjectsQueryOptions,
 } from '../../data/registry/registry-queries.ts'
 import { errorView } from '../../lib/error-view.ts'
+import { navigate } from '../../lib/router/hash-location.ts'
+import { CompatibilityLevel } from './compatibility-level.tsx'
 import { SubjectDetail } from './subject-detail.tsx'
 import { SubjectList } from './subject-list.tsx'
 
@@ -26,7 +28,16 @@ function versionParam(raw: string | null): number | null {
 /** The registry's subjects (filterable, virtualized) beside the chosen subject's versions and schema. */
 export function SchemasPage({ connected, params }: { connected: ConnectedClient; params: URLSearchParams }) {
   const { connectionId } = connected
-  const subjects = useQuery(subjectsQueryOptions(connectionId))
+  // Soft-deleted subjects are shown on request (shareable: `deleted=1` in the URL); they are marked in the list.
+  const showDeleted = params.get('deleted') === '1'
+  const live = useQuery(subjectsQueryOptions(connectionId))
+  const withDeleted = useQuery({ ...subjectsQueryOptions(connectionId, true), enabled: showDeleted })
+  const subjects = showDeleted ? withDeleted : live
+  const deletedNames = useMemo(() => {
+    if (!showDeleted || !withDeleted.data || !live.data) return undefined
+    const alive = new Set(live.data)
+    return new Set(withDeleted.data.filter((s) => !alive.has(s)))
+  }, [showDeleted, withDeleted.data, live.data])
   const global = useQuery(globalCompatibilityQueryOptions(connectionId))
   const [filter, setFilter] = useState('')
   const names = subjects.data ?? NO_NAMES
@@ -49,14 +60,18 @@ export function SchemasPage({ connected, params }: { connected: ConnectedClient;
             {visible.length === names.length ? names.length : `${visible.length} of ${names.length}`} subjects
           </span>
         )}
-        <p aria-label="Global compatibility" className="text-sm text-slate-600 dark:text-slate-300">
-          Global compatibility:{' '}
-          {global.isError ? (
-            `could not be read (${errorView(global.error).message})`
-          ) : (
-            <span className="font-mono font-semibold">{global.data ?? '…'}</span>
-          )}
-        </p>
+        <CompatibilityLevel
+          connectionId={connectionId}
+          subject={null}
+          current={global.data ?? null}
+          shown={
+            global.isError ? (
+              `could not be read (${errorView(global.error).message})`
+            ) : (
+              <span className="font-mono font-semibold">{global.data ?? '…'}</span>
+            )
+          }
+        />
         <Button className="ml-auto" onClick={() => void subjects.refetch()} disabled={subjects.isFetching}>
           Refresh
         </Button>
@@ -84,7 +99,28 @@ export function SchemasPage({ connected, params }: { connected: ConnectedClient;
           )}
           {subjects.data?.length === 0 && <Notice>The registry has no subjects yet.</Notice>}
           {names.length > 0 && visible.length === 0 && <Notice>No subject matches “{search.query}”.</Notice>}
-          {visible.length > 0 && <SubjectList subjects={visible} selected={subject} />}
+          <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
+            <input
+              type="checkbox"
+              checked={showDeleted}
+              onChange={(e) =>
+                navigate(
+                  '/schemas',
+                  { subject: subject ?? undefined, deleted: e.target.checked ? '1' : undefined },
+                  { replace: true },
+                )
+              }
+            />
+            Show soft-deleted subjects and versions
+          </label>
+          {visible.length > 0 && (
+            <SubjectList
+              subjects={visible}
+              selected={subject}
+              deleted={deletedNames}
+              showDeleted={showDeleted}
+            />
+          )}
         </div>
         {subject !== null ? (
           <SubjectDetail
@@ -93,6 +129,7 @@ export function SchemasPage({ connected, params }: { connected: ConnectedClient;
             subject={subject}
             version={versionParam(params.get('version'))}
             compare={versionParam(params.get('compare'))}
+            showDeleted={showDeleted}
           />
         ) : (
           <p className="text-sm text-slate-500 dark:text-slate-400">

@@ -7,29 +7,36 @@ import { NameText } from '../../components/name-text.tsx'
 import { Notice } from '../../components/notice.tsx'
 import { Spinner } from '../../components/spinner.tsx'
 import {
+  globalCompatibilityQueryOptions,
   subjectCompatibilityQueryOptions,
   versionsQueryOptions,
 } from '../../data/registry/registry-queries.ts'
 import { errorView } from '../../lib/error-view.ts'
 import { navigate } from '../../lib/router/hash-location.ts'
+import { CompatibilityLevel } from './compatibility-level.tsx'
 import { DeleteSchemaDialog, type DeleteTarget } from './delete-schema-dialog.tsx'
 import { SchemaVersionView } from './schema-version-view.tsx'
 
 function SubjectCompatibility({ connectionId, subject }: { connectionId: string; subject: string }) {
   const level = useQuery(subjectCompatibilityQueryOptions(connectionId, subject))
+  const global = useQuery(globalCompatibilityQueryOptions(connectionId))
   return (
-    <p aria-label="Subject compatibility" className="text-sm text-slate-600 dark:text-slate-300">
-      Compatibility:{' '}
-      {level.isPending ? (
-        '…'
-      ) : level.isError ? (
-        `could not be read (${errorView(level.error).message})`
-      ) : level.data === null ? (
-        'the global level (none of its own)'
-      ) : (
-        <span className="font-mono font-semibold">{level.data}</span>
-      )}
-    </p>
+    <CompatibilityLevel
+      connectionId={connectionId}
+      subject={subject}
+      current={level.data ?? global.data ?? null}
+      shown={
+        level.isPending ? (
+          '…'
+        ) : level.isError ? (
+          `could not be read (${errorView(level.error).message})`
+        ) : level.data === null ? (
+          'the global level (none of its own)'
+        ) : (
+          <span className="font-mono font-semibold">{level.data}</span>
+        )
+      }
+    />
   )
 }
 
@@ -39,13 +46,18 @@ export function SubjectDetail({
   subject,
   version,
   compare,
+  showDeleted = false,
 }: {
   connectionId: string
   subject: string
   version: number | null
   compare: number | null
+  /** Soft-deleted versions listed too (marked), and readable. */
+  showDeleted?: boolean
 }) {
-  const versions = useQuery(versionsQueryOptions(connectionId, subject))
+  const versions = useQuery(versionsQueryOptions(connectionId, subject, showDeleted))
+  const live = useQuery({ ...versionsQueryOptions(connectionId, subject), enabled: showDeleted })
+  const isDeleted = (v: number) => showDeleted && live.data !== undefined && !live.data.includes(v)
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null)
   const list = versions.data ?? []
   const chosen = version !== null && list.includes(version) ? version : (list.at(-1) ?? null)
@@ -53,7 +65,12 @@ export function SubjectDetail({
   const go = (patch: { version?: number | null; compare?: number | null }) =>
     navigate(
       '/schemas',
-      { subject, version: patch.version ?? chosen, compare: 'compare' in patch ? patch.compare : against },
+      {
+        subject,
+        version: patch.version ?? chosen,
+        compare: 'compare' in patch ? patch.compare : against,
+        deleted: showDeleted ? '1' : undefined,
+      },
       { replace: true },
     )
 
@@ -94,7 +111,7 @@ export function SubjectDetail({
               {list.map((v) => (
                 <option key={v} value={v}>
                   {v}
-                  {v === list.at(-1) ? ' (latest)' : ''}
+                  {isDeleted(v) ? ' (deleted)' : v === list.at(-1) ? ' (latest)' : ''}
                 </option>
               ))}
             </SelectField>
@@ -110,10 +127,16 @@ export function SubjectDetail({
                 .map((v) => (
                   <option key={v} value={v}>
                     Version {v}
+                    {isDeleted(v) ? ' (deleted)' : ''}
                   </option>
                 ))}
             </SelectField>
-            <Button onClick={() => setDeleting({ kind: 'version', version: chosen })}>Delete version</Button>
+            <Button
+              disabled={isDeleted(chosen)}
+              onClick={() => setDeleting({ kind: 'version', version: chosen })}
+            >
+              Delete version
+            </Button>
             <span className="text-sm text-slate-500 dark:text-slate-400">
               {list.length} version{list.length === 1 ? '' : 's'}
             </span>
@@ -123,6 +146,7 @@ export function SubjectDetail({
             subject={subject}
             version={chosen}
             compare={against}
+            deleted={showDeleted}
           />
         </>
       )}

@@ -8,9 +8,15 @@ const ROW_HEIGHT = 36
 export function SubjectList({
   subjects,
   selected,
+  deleted,
+  showDeleted = false,
 }: {
   subjects: readonly string[]
   selected: string | null
+  /** Subjects that are soft-deleted (shown only on request), marked as such. */
+  deleted?: ReadonlySet<string>
+  /** Links keep the soft-deleted view on. */
+  showDeleted?: boolean
 }) {
   return (
     <VirtualList
@@ -26,11 +32,16 @@ export function SubjectList({
         return (
           <Link
             to="/schemas"
-            params={{ subject }}
+            params={showDeleted ? { subject, deleted: '1' } : { subject }}
             aria-current={current ? 'page' : undefined}
             className={`block h-full w-full truncate px-3 font-mono text-sm leading-9 hover:underline ${current ? 'bg-indigo-50 font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200' : 'text-indigo-700 dark:text-indigo-300'}`}
           >
             <NameText name={subject} maxChars={300} />
+            {deleted?.has(subject) && (
+              <span className="ml-2 rounded bg-slate-200 px-1 font-sans text-[0.7rem] font-normal text-slate-700 dark:bg-slate-700 dark:text-slate-200">
+                deleted
+              </span>
+            )}
           </Link>
         )
       }}
