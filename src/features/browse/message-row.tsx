@@ -32,6 +32,7 @@ function Preview({ preview }: { preview: RowPreview }) {
   const muted = preview.kind === 'null' || preview.kind === 'empty'
   return (
     <span
+      title={preview.label ? `${preview.label}: ${preview.text}` : preview.text}
       className={`truncate ${preview.kind === 'binary' ? 'font-mono text-xs' : ''} ${muted ? 'text-slate-500 italic dark:text-slate-400' : ''}`}
     >
       {preview.label && (
