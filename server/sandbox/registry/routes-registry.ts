@@ -283,8 +283,8 @@ export function registerRegistryRoutes(router: Router, registry: RegistryStore):
       problems = registry.compatibilityProblems(subject, req, registry.version(subject, version, false))
     }
     const body: Record<string, unknown> = { is_compatible: problems.length === 0 }
-    // Confluent adds the reasons with verbose=true; the sandbox also adds them whenever the answer is no.
-    if (flag(ctx, 'verbose') || problems.length > 0) body.messages = problems
+    // The reasons come only with verbose=true, as on Confluent and Karapace (docs/fidelity.md: sr-compat-check).
+    if (flag(ctx, 'verbose')) body.messages = problems
     send(ctx, body)
   }
   router.add('POST', '/compatibility/subjects/:subject/versions/:version', (ctx) =>
