@@ -68,12 +68,7 @@ export function validateSeed(seed: number): void {
     throw new GenerateSpecError('Seed', new Error('must be a whole number from 0 to 4294967295'))
 }
 
-/**
- * Compiles a spec into `records(from, count)`. Record i depends only on (seed, i), so a preview, a retried batch
- * and a run started tomorrow give the same bytes. Throws GenerateSpecError for a
- * template mistake (with its line and column) and for a record that is not JSON or is too large.
- */
-export function createGenerator(spec: GenerateSpec, faker: Faker) {
+function compileSpec(spec: GenerateSpec) {
   validateSeed(spec.seed)
   if (spec.headers.length > MAX_HEADERS)
     throw new GenerateSpecError('Headers', new Error(`at most ${MAX_HEADERS} headers`))
@@ -84,8 +79,25 @@ export function createGenerator(spec: GenerateSpec, faker: Faker) {
     if (h.name.trim() === '') throw new GenerateSpecError(`Header ${i + 1}`, new Error('has no name'))
     return { name: h.name, produce: compile(`Header ${h.name}`, h.template, false) }
   })
+  return { json, value, key, headers }
+}
+
+/** Throws GenerateSpecError for a template mistake, without loading the fake-data library. */
+export function checkSpec(spec: GenerateSpec): void {
+  compileSpec(spec)
+}
+
+/**
+ * Compiles a spec into `records(from, count)`. Record i depends only on (seed, i), so a preview, a retried batch
+ * and a run started tomorrow give the same bytes. Throws GenerateSpecError for a
+ * template mistake (with its line and column) and for a record that is not JSON or is too large.
+ */
+export function createGenerator(spec: GenerateSpec, faker: Faker) {
+  const { json, value, key, headers } = compileSpec(spec)
   const utf8 = new TextEncoder()
 
+  if (spec.headers.length > MAX_HEADERS)
+    throw new GenerateSpecError('Headers', new Error(`at most ${MAX_HEADERS} headers`))
   function one(index: number): GeneratedRecord {
     const ctx: RecordContext = { faker, index, named: new Map() }
     const valueText = value(ctx)

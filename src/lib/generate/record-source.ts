@@ -1,5 +1,6 @@
 import type { GenerateRequest, GenerateResponse } from './generate-protocol.ts'
 import {
+  checkSpec,
   createGenerator,
   GenerateSpecError,
   loadFaker,
@@ -34,9 +35,9 @@ export async function mainThreadSource(spec: GenerateSpec): Promise<RecordSource
  * this thread first, so a template mistake is reported before any worker starts.
  */
 export async function workerSource(spec: GenerateSpec): Promise<RecordSource> {
-  const local = await mainThreadSource(spec) // throws GenerateSpecError for a mistake
+  checkSpec(spec) // the main thread never loads the fake-data library for a run
   const worker = createWorker()
-  if (!worker) return local
+  if (!worker) return mainThreadSource(spec)
   let nextId = 1
   const waiting = new Map<number, { resolve(r: GeneratedRecord[]): void; reject(e: Error): void }>()
   const failAll = (e: Error) => {
