@@ -51,6 +51,14 @@ describe('createGenerator', () => {
     expect(first.headers).toEqual([{ name: 'source', value: new TextEncoder().encode('gen-100') }])
   })
 
+  it('random strings have the asked length and alphabet', () => {
+    const [r] = run({ ...ORDER, valueTemplate: '{{alnum 901}}|{{hex 15}}', valueFormat: 'text' }, 1)
+    const [a, h] = text(r.value)!.split('|')
+    expect(a).toMatch(/^[A-Za-z0-9]{901}$/)
+    expect(h).toMatch(/^[0-9a-f]{15}$/)
+    expect(new Set(a).size).toBeGreaterThan(50)
+  })
+
   it('escapes strings inside JSON', () => {
     const [r] = run({ ...ORDER, valueTemplate: '{"s":"{{pick "a\\"b"}}"}' }, 1)
     expect(JSON.parse(text(r.value)!)).toEqual({ s: 'a"b' })
