@@ -22,6 +22,8 @@ export interface GenerateSpec {
 export interface GeneratedRecord {
   key: Uint8Array | null
   value: Uint8Array
+  /** The value's base64, made in the worker so the main thread only splices it into the request body. */
+  valueBase64?: string
   headers: { name: string; value: Uint8Array }[]
 }
 

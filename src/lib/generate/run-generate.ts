@@ -74,7 +74,12 @@ export interface RunDeps {
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 export function toProduceRecord(r: GeneratedRecord): ProduceRecord {
-  return { key: r.key, value: r.value, headers: r.headers.length ? r.headers : undefined }
+  return {
+    key: r.key,
+    value: r.value,
+    valueBase64: r.valueBase64,
+    headers: r.headers.length ? r.headers : undefined,
+  }
 }
 
 /** Keeps offset ranges per partition; offsets are decimal strings compared as bigints, never rounded. */
