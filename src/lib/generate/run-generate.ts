@@ -62,6 +62,7 @@ export interface RunSummary extends RunProgress {
 }
 
 export const MAX_LISTED_FAILURES = 100
+const AHEAD = 2
 
 export interface RunDeps {
   source: RecordSource
@@ -230,20 +231,30 @@ export class GenerateRun {
     let error: string | null = null
     let from = 0
     let batchNo = 0
-    let next: Promise<GeneratedRecord[]> | null =
-      count > 0 ? this.deps.source.records(0, Math.min(size, count)) : null
+    // Up to AHEAD batches are asked of the worker before they are sent, so it keeps generating while one is sent.
+    const ahead: Promise<GeneratedRecord[]>[] = []
+    let asked = 0
+    const askMore = () => {
+      while (ahead.length < AHEAD && asked < count) {
+        const n = Math.min(size, count - asked)
+        const p = this.deps.source.records(asked, n)
+        p.catch(() => {}) // its error is read when it is awaited
+        ahead.push(p)
+        asked += n
+      }
+    }
+    askMore()
     // Bounded by count / size iterations.
-    while (next && !this.stopRequested && !this.timeUp()) {
+    while (ahead.length && !this.stopRequested && !this.timeUp()) {
       let batch: GeneratedRecord[]
       try {
-        batch = await next
+        batch = await ahead.shift()!
       } catch (e) {
         error = (e as Error).message
         break
       }
       const nextFrom = from + batch.length
-      next = nextFrom < count ? this.deps.source.records(nextFrom, Math.min(size, count - nextFrom)) : null
-      next?.catch(() => {}) // its error is read when it is awaited
+      askMore()
       while (this.paused && !this.stopRequested) await new Promise<void>((r) => (this.resumeWaiter = r))
       if (this.stopRequested) break
       const wait = this.pacer.delayBefore(batch.length, this.deps.now())
