@@ -54,4 +54,19 @@ test.describe('generate test data', () => {
     const end = await sandbox.readRecords(topic, 0, 0, 2000)
     expect(end).toHaveLength(acked)
   })
+
+  test('a paced run keeps to its rate (within 10%)', async ({ page, sandbox }) => {
+    const topic = uniqueTopic('e2e-generate-rate')
+    await sandbox.createTopic(topic, 1)
+    const gen = new GeneratePage(page)
+    await gen.open()
+    await gen.fill({ topic, count: 300, seed: 3, batchSize: 10, rate: 100 })
+    await gen.generateButton.click()
+    await expect(gen.summary.getByRole('heading')).toHaveText('Done: 300 records acknowledged, 0 failed', {
+      timeout: 15_000,
+    })
+    const perSecond = Number(/(\d+) records\/s/.exec(await gen.progressStatus.innerText())![1])
+    expect(perSecond).toBeGreaterThanOrEqual(90)
+    expect(perSecond).toBeLessThanOrEqual(110)
+  })
 })
