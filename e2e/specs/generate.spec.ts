@@ -69,4 +69,13 @@ test.describe('generate test data', () => {
     expect(perSecond).toBeGreaterThanOrEqual(90)
     expect(perSecond).toBeLessThanOrEqual(110)
   })
+
+  test('a template mistake is shown with its line and column, and nothing is sent', async ({ page }) => {
+    const gen = new GeneratePage(page)
+    await gen.open()
+    await gen.valueTemplate.fill('{\n  "a": "{{nope}}"\n}')
+    await gen.previewButton.click()
+    await expect(gen.problem).toHaveText('Value template: Unknown placeholder "nope" (line 2, column 9)')
+    await expect(gen.preview).toBeHidden()
+  })
 })
