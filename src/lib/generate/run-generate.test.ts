@@ -102,4 +102,40 @@ describe('GenerateRun', () => {
     expect(waits).toEqual([1000, 1000, 1000])
     expect(s.perSecond).toBeCloseTo(10)
   })
+
+  it('a duration run ends when its time is up, before count', async () => {
+    let now = 0
+    const run = new GenerateRun(
+      { ...plan, count: 1000, rate: 10, durationMs: 3000 },
+      {
+        source,
+        ...fakeTopic(),
+        now: () => now,
+        sleep: async (ms) => {
+          now += ms
+        },
+      },
+    )
+    const s = await run.run()
+    expect(s.acknowledged).toBe(30)
+    expect(s.acknowledged + s.failed).toBe(s.sent)
+  })
+
+  it('Pause holds the run until Resume', async () => {
+    const topic = fakeTopic()
+    let sends = 0
+    const send = async (rs: ProduceRecord[], p: number | undefined) => {
+      sends++
+      return topic.send(rs, p)
+    }
+    const run = new GenerateRun({ ...plan, count: 1000 }, { source, send })
+    run.pause()
+    const done = run.run()
+    await new Promise((r) => setTimeout(r, 30))
+    expect(sends).toBe(0)
+    expect(run.progress().paused).toBe(true)
+    run.resume()
+    const s = await done
+    expect([s.acknowledged, s.paused]).toEqual([1000, false])
+  })
 })

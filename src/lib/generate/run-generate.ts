@@ -222,7 +222,7 @@ export class GenerateRun {
 
   private timeUp(): boolean {
     const d = this.plan.durationMs
-    return d !== undefined && this.pacer.elapsed(this.deps.now()) >= d
+    return d !== undefined && this.pacer.elapsed(this.deps.now()) > d
   }
 
   async run(): Promise<RunSummary> {
