@@ -5,6 +5,7 @@ import { navigate } from '../../lib/router/hash-location.ts'
 import { useConnectionStore } from '../../stores/connection-store.ts'
 import { ConnectionForm } from './connection-form.tsx'
 import { DetectionNotes } from './detection-notes.tsx'
+import { ManageConnections } from './manage-connections.tsx'
 import { useConnect } from './use-connect.ts'
 
 export function ConnectPage({
@@ -48,6 +49,7 @@ export function ConnectPage({
         </div>
       )}
       {connect.isSuccess && <DetectionNotes notes={connect.data.notes} />}
+      <ManageConnections />
     </div>
   )
 }
