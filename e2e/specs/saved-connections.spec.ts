@@ -70,6 +70,43 @@ test.describe('saved connections', () => {
   })
 })
 
+test.describe('switching', () => {
+  test.use({ startConnected: false })
+
+  test('the header picker switches between saved connections in two clicks once this tab knows their secrets', async ({
+    page,
+    connectPage,
+  }) => {
+    await connectPage.open()
+    await connectPage.save('Local')
+    await connectPage.connectButton.click()
+    await connectPage.expectConnected('Confluent REST Proxy API v3')
+
+    await page.goto('/#/connect')
+    await connectPage.endpoint.fill(sandboxUrl(E2E.sandboxV2Port))
+    await connectPage.useBasic(E2E.basicUser, E2E.basicPassword)
+    await connectPage.environment.selectOption('test')
+    await connectPage.saveConnection.click()
+    const dialog = page.getByRole('dialog', { name: 'Save connection' })
+    await dialog.getByRole('radio', { name: 'A new connection' }).check()
+    await dialog.getByRole('textbox', { name: 'Connection name' }).fill('V2 basic')
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click()
+    await connectPage.connectButton.click()
+    await connectPage.expectConnected('Confluent REST Proxy API v2')
+
+    const header = page.getByRole('banner').getByRole('combobox', { name: 'Connection', exact: true })
+    await header.selectOption({ label: 'Local · development' })
+    await expect(connectPage.status).toContainText(`127.0.0.1:${E2E.sandboxPort}`)
+    await connectPage.expectConnected('Confluent REST Proxy API v3')
+    await header.selectOption({ label: 'V2 basic · test' })
+    await connectPage.expectConnected('Confluent REST Proxy API v2')
+    await expect(connectPage.status).toContainText(`127.0.0.1:${E2E.sandboxV2Port}`)
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toMatch(
+      new RegExp(`${E2E.apiKey}|${E2E.basicPassword}`),
+    )
+  })
+})
+
 test.describe('production guard', () => {
   test.use({ startConnected: false })
 

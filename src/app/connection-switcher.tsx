@@ -10,7 +10,7 @@ import { followOtherTabs, useSavedConnectionsStore } from '../stores/saved-conne
 
 /**
  * The header's saved-connection picker: leaves the current connection (its consumers deleted, its cache dropped)
- * and opens the connection screen filled from the chosen one; the secrets are this tab's, or typed there.
+ * and opens the connection screen filled from the chosen one, connecting when this tab knows its secrets.
  */
 export function ConnectionSwitcher({ client }: { client: KafkaRestClient | null }) {
   const connections = useSavedConnectionsStore(useShallow((s) => byRecentUse(s.connections)))
@@ -27,7 +27,12 @@ export function ConnectionSwitcher({ client }: { client: KafkaRestClient | null 
     if (active) forgetConnection(queryClient, active)
     useConnectionStore.getState().fillFromSaved(picked)
     useSavedConnectionsStore.getState().touch(picked.id)
-    navigate('/connect')
+    // With every secret it needs known in this tab, it connects at once (pick = two clicks); else they are typed.
+    const form = useConnectionStore.getState().form
+    const ready =
+      (form.authScheme === 'none' || form.apiKey !== '') &&
+      (!form.registryUrl || form.registryAuth === 'none' || form.registrySecret !== '')
+    navigate('/connect', ready ? { connect: '1' } : undefined)
   }
   return (
     <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-300">

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import type { SandboxDefaults } from '../../lib/connection/sandbox-registry.ts'
 import { errorView } from '../../lib/error-view.ts'
@@ -12,11 +13,14 @@ export function ConnectPage({
   proxyAvailable,
   sandbox = null,
   returnTo,
+  autoConnect = false,
 }: {
   proxyAvailable: boolean
   /** The console server's sandbox, when it runs one (its registry is the default on its endpoint). */
   sandbox?: SandboxDefaults | null
   returnTo: string | null
+  /** Connect once on arrival (the header's picker, when this tab knows the secrets). */
+  autoConnect?: boolean
 }) {
   const connect = useConnect()
   const onConnect = () => {
@@ -28,6 +32,15 @@ export function ConnectPage({
       },
     })
   }
+  const autoStarted = useRef(false)
+  useEffect(() => {
+    if (!autoConnect) autoStarted.current = false
+    if (!autoConnect || autoStarted.current) return
+    autoStarted.current = true
+    onConnect()
+    // Once per arrival: onConnect reads the store when it runs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoConnect])
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-xl font-semibold">Connect to a Kafka REST endpoint</h1>
