@@ -70,6 +70,15 @@ describe('saved connections store', () => {
     const id = useSavedConnectionsStore.getState().save(form, 'A', 'test')
     useSavedConnectionsStore.getState().update(id, { name: 'B' })
     expect(useSavedConnectionsStore.getState().connections[0].name).toBe('B')
+    // Edit: the whole form (secrets included) goes in; only the saved fields come out.
+    useSavedConnectionsStore
+      .getState()
+      .update(id, { ...form, endpoint: 'http://other:1', environment: 'test' })
+    expect(useSavedConnectionsStore.getState().connections[0]).toMatchObject({
+      name: 'B',
+      endpoint: 'http://other:1',
+    })
+    expect(localStorage.getItem(SAVED_CONNECTIONS_STORAGE_KEY)).not.toMatch(/api-secret-1|reg-secret-2/)
     useSavedConnectionsStore.getState().importMany([
       { ...useSavedConnectionsStore.getState().connections[0], name: 'b', environment: 'staging' },
       { ...useSavedConnectionsStore.getState().connections[0], name: 'C' },
