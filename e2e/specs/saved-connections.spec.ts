@@ -107,6 +107,33 @@ test.describe('switching', () => {
   })
 })
 
+test.describe('paste credentials', () => {
+  test.use({ startConnected: false })
+
+  test('a Confluent Cloud key file fills Basic auth; an unknown format lists the accepted ones', async ({
+    page,
+    connectPage,
+  }) => {
+    await connectPage.open()
+    await connectPage.pasteCredentials.click()
+    const text = page.getByRole('textbox', { name: 'Credentials', exact: true })
+    await text.fill('hello world')
+    await page.getByRole('button', { name: 'Use these credentials' }).click()
+    await expect(page.getByText(/Accepted: IBM Event Streams .*Confluent Cloud.*Aiven/)).toBeVisible()
+    await text.fill(
+      '=== Confluent Cloud API key: lkc-e2e ===\n\nAPI key:\nCCKEY123\n\nAPI secret:\nCCSECRET456\n\nBootstrap server:\npkc-e2e.eu-west-1.aws.confluent.cloud:9092\n',
+    )
+    await page.getByRole('button', { name: 'Use these credentials' }).click()
+    await expect(connectPage.endpoint).toHaveValue('https://pkc-e2e.eu-west-1.aws.confluent.cloud:443')
+    await expect(connectPage.authScheme).toHaveValue('basic')
+    await expect(connectPage.username).toHaveValue('CCKEY123')
+    await expect(connectPage.password).toHaveValue('CCSECRET456')
+    await expect(page.getByRole('status').filter({ hasText: 'Filled from' })).toContainText(
+      'Confluent Cloud API key (lkc-e2e)',
+    )
+  })
+})
+
 test.describe('production guard', () => {
   test.use({ startConnected: false })
 

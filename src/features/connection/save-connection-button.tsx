@@ -67,11 +67,12 @@ export function SaveConnectionButton() {
               <fieldset className="space-y-1 text-sm">
                 <legend className="text-xs font-semibold">Save as</legend>
                 <label className="flex items-center gap-2">
-                  <input type="radio" checked={!asNew} onChange={() => setAsNew(false)} />
+                  <input type="radio" name="save-as" checked={!asNew} onChange={() => setAsNew(false)} />
                   Update “{existing.name}” with the form as it is now
                 </label>
                 <label className="flex items-center gap-2">
-                  <input type="radio" checked={asNew} onChange={() => setAsNew(true)} />A new connection
+                  <input type="radio" name="save-as" checked={asNew} onChange={() => setAsNew(true)} />A new
+                  connection
                 </label>
               </fieldset>
             )}
