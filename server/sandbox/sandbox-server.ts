@@ -31,6 +31,8 @@ export interface SandboxOptions {
   host?: string
   /** Accepted API keys; when empty, SANDBOX_API_KEYS, else a generated demo key. */
   apiKeys?: string[]
+  /** Users accepted with HTTP Basic `name:password` (Confluent Cloud, Aiven, Redpanda style), besides the keys. */
+  users?: Array<{ name: string; password: string }>
   /** Directory for topics and records; null/undefined keeps everything in memory. */
   dataDir?: string | null
   /** Write the demo topics when the data dir is fresh (always, in memory). Default true. */
@@ -146,6 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   if (registryOn) registerRegistryRoutes(registryRouter, registry)
 
   const keyBuffers = apiKeys.map((k) => Buffer.from(k, 'utf8'))
+  const userBuffers = (options.users ?? []).map((u) => Buffer.from(`${u.name}:${u.password}`, 'utf8'))
   const corsOrigins = (options.cors ?? []).filter((o) => o !== '')
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY
   let boundPort = options.port ?? 8082
@@ -209,7 +212,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         throw new RestError(
           401,
           40101,
-          'Authentication failed: send a valid API key as X-Auth-Token: <key>, Authorization: Bearer <key> or Basic token:<key>.',
+          'Authentication failed: send a valid API key as X-Auth-Token: <key>, Authorization: Bearer <key> or Basic token:<key>, or a configured user as Basic <user>:<password>.',
         )
       }
       const routes = forRegistry ? registryRouter : router
@@ -278,6 +281,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return ok
   }
 
+  /** A configured user's exact `name:password`, compared in constant time like the keys. */
+  function userMatches(pair: string): boolean {
+    const buf = Buffer.from(pair, 'utf8')
+    let ok = false
+    for (const u of userBuffers) if (u.length === buf.length && timingSafeEqual(u, buf)) ok = true
+    return ok
+  }
+
   function authenticated(req: IncomingMessage): boolean {
     const token = req.headers['x-auth-token']
     if (typeof token === 'string' && keyMatches(token.trim())) return true
@@ -290,7 +301,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       const decoded = Buffer.from(credentials, 'base64').toString('utf8')
       const colon = decoded.indexOf(':')
       // Event Streams takes the API key as the password of the user "token".
-      return colon > 0 && decoded.slice(0, colon) === 'token' && keyMatches(decoded.slice(colon + 1))
+      if (colon > 0 && decoded.slice(0, colon) === 'token' && keyMatches(decoded.slice(colon + 1)))
+        return true
+      return colon > 0 && userMatches(decoded)
     }
     return false
   }

@@ -3,8 +3,8 @@
 export type DialectId =
   'confluent-v1' | 'confluent-v2' | 'confluent-v3' | 'strimzi' | 'karapace' | 'redpanda' | 'ibm-event-streams'
 
-/** How the API key is sent. Message Hub and the sandbox use X-Auth-Token; newer APIs use Authorization. */
-export type AuthScheme = 'x-auth-token' | 'bearer' | 'basic-token' | 'none'
+/** How the secret is sent: X-Auth-Token, Bearer, Basic user:password (the user is a separate, saved field), Basic token:<key>. */
+export type AuthScheme = 'x-auth-token' | 'bearer' | 'basic' | 'basic-token' | 'none'
 
 /** An offset as an exact decimal string: Kafka offsets are int64 and must never be rounded. */
 export type Offset = string

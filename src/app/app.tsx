@@ -60,6 +60,7 @@ export function App() {
         proxyAvailable={config?.proxy ?? false}
         sandbox={config?.sandbox ?? null}
         returnTo={location.params.get('next')}
+        autoConnect={location.params.get('connect') === '1'}
       />
     )
   } else if (path === '/topics') {
