@@ -42,7 +42,10 @@ function GroupDetail({ connected, groupId }: { connected: ConnectedClient; group
   return (
     <section aria-labelledby="group-title" className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/consumer-groups" className="text-indigo-700 hover:underline dark:text-indigo-300">
+        <Link
+          to="/consumer-groups"
+          className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
+        >
           Consumer groups
         </Link>
         <span aria-hidden="true"> / </span>
