@@ -8,6 +8,7 @@ import { Link } from '../../components/link.tsx'
 import { NameText } from '../../components/name-text.tsx'
 import { Spinner } from '../../components/spinner.tsx'
 import { DeleteTopicDialog } from './delete-topic-dialog.tsx'
+import { PartitionBalance } from './partition-balance.tsx'
 import { PartitionsTable } from './partitions-table.tsx'
 import { TopicConfigs } from './topic-configs.tsx'
 import { errorView } from '../../lib/error-view.ts'
@@ -69,6 +70,9 @@ export function TopicDetailPage({ connected, topic }: { connected: ConnectedClie
         <>
           <h2 className="text-base font-semibold">Partitions ({detail.data.partitions.length})</h2>
           <PartitionsTable connected={connected} topic={topic} partitions={detail.data.partitions} />
+          {client.capabilities.browse?.offsets && (
+            <PartitionBalance connected={connected} topic={topic} partitions={detail.data.partitions} />
+          )}
           {detail.data.configs && detail.data.configs.length > 0 && (
             <>
               <h2 className="text-base font-semibold">Configuration (read-only)</h2>
