@@ -20,7 +20,7 @@ export function TopicDetailPage({ connected, topic }: { connected: ConnectedClie
   return (
     <section aria-labelledby="topic-title" className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/topics" className="text-indigo-700 hover:underline dark:text-indigo-300">
+        <Link to="/topics" className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
           Topics
         </Link>
         <span aria-hidden="true"> / </span>
