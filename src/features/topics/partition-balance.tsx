@@ -5,6 +5,7 @@ import type { Partition } from '../../api/types.ts'
 import { ChartFigure } from '../../components/chart-figure.tsx'
 import { Spinner } from '../../components/spinner.tsx'
 import { partitionOffsetsQueryOptions } from '../../data/offsets/offset-queries.ts'
+import { boundsProblem } from '../../lib/browse/offset-window.ts'
 import { skewedFlags } from '../../lib/partition-skew.ts'
 import { PARTITION_ROWS_PAGE } from './partitions-table.tsx'
 
@@ -34,9 +35,9 @@ export function PartitionBalance({
   // Counts are exact (bigint); only the bar heights become numbers.
   const known = shown.flatMap((p, i) => {
     const o = offsets[i].data
-    if (!o) return []
-    const count = BigInt(o.end) - BigInt(o.beginning)
-    return [{ id: p.id, count: count > 0n ? count : 0n }]
+    // Failed or impossible bounds (the table says why) are left out rather than drawn wrong.
+    if (!o || boundsProblem(p.id, o)) return []
+    return [{ id: p.id, count: BigInt(o.end) - BigInt(o.beginning) }]
   })
   if (known.length === 0) return null
   const skewed = skewedFlags(known.map((k) => k.count))
