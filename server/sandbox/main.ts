@@ -14,6 +14,7 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --data-dir DIR           where topics persist (default .sandbox-data; env SANDBOX_DATA_DIR)
   --in-memory              keep nothing on disk
   --no-demo-data           do not create the demo topics in a fresh data dir
+  --no-demo-activity       no background demo consumers (demo.clicks producer, lagging group)
   --no-registry            do not serve the Schema Registry API (/subjects, /schemas, /config, …)
   --apis LIST              dialect surface, e.g. v1,admin or v2,v3 (default v1,v2,v3,admin; env SANDBOX_APIS)
   --cors ORIGIN            allow this browser origin (repeatable or comma-separated, * for any; env SANDBOX_CORS)
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
         'data-dir': { type: 'string' },
         'in-memory': { type: 'boolean' },
         'no-demo-data': { type: 'boolean' },
+        'no-demo-activity': { type: 'boolean' },
         'no-registry': { type: 'boolean' },
         apis: { type: 'string' },
         cors: { type: 'string', multiple: true },
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
     dataDir:
       v['in-memory'] === true ? null : (v['data-dir'] ?? process.env.SANDBOX_DATA_DIR ?? '.sandbox-data'),
     demoData: v['no-demo-data'] !== true,
+    demoActivity: v['no-demo-data'] !== true && v['no-demo-activity'] !== true,
     registry: v['no-registry'] !== true,
     apis: apis.length > 0 ? (apis as ApiName[]) : undefined,
     cors: list(v.cors, process.env.SANDBOX_CORS),

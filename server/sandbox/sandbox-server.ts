@@ -9,6 +9,7 @@ import path from 'node:path'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { ConsumerRegistry } from './consumer-groups.ts'
+import { DEMO_ACTIVITY_TOPIC, startDemoActivity } from './demo-activity.ts'
 import { writeDemoData } from './demo-data.ts'
 import { NotAcceptableError, RestError, methodNotAllowed, routeNotFound } from './errors.ts'
 import { Router, sendError, sendJson, type ApiName, type RequestContext } from './http-kit.ts'
@@ -37,6 +38,11 @@ export interface SandboxOptions {
   dataDir?: string | null
   /** Write the demo topics when the data dir is fresh (always, in memory). Default true. */
   demoData?: boolean
+  /**
+   * Background demo consumers (a caught-up group and one that lags and moves, feeding demo.clicks). Default: on
+   * with the demo data.
+   */
+  demoActivity?: boolean
   /** Allowed CORS origins ('*' for any); empty/undefined leaves CORS off like a default Confluent proxy. */
   cors?: string[]
   /** Dialect surface: ['v1','admin'] ≈ Message Hub / CP 2.x, ['v2','v3'] ≈ CP ≥ 6. Default all. */
@@ -123,6 +129,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const store = new LogStore(dataDir, retention)
   for (const warning of store.open()) log(`sandbox: ${warning}`)
   if (fresh && options.demoData !== false && store.topicNames().length === 0) writeDemoData(store)
+  // A data dir written by an older demo gets the topic the demo activity feeds.
+  if (options.demoData !== false && store.hasTopic('demo.orders') && !store.hasTopic(DEMO_ACTIVITY_TOPIC))
+    store.createTopic(DEMO_ACTIVITY_TOPIC, 3)
   const registryOn = options.registry !== false
   const registry = new RegistryStore(dataDir)
   if (registryOn && !registry.open()) {
@@ -338,6 +347,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   boundPort = (server.address() as AddressInfo).port
   const expiry = setInterval(() => state.consumers.expireIdle(), 10_000)
   expiry.unref()
+  const activity =
+    (options.demoActivity ?? options.demoData !== false) ? startDemoActivity(store, state.consumers) : null
 
   const urlHost = host.includes(':') ? `[${host}]` : host
   let closed: Promise<void> | null = null
@@ -349,6 +360,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     close() {
       closed ??= new Promise<void>((resolve) => {
         clearInterval(expiry)
+        activity?.stop()
         server.close(() => {
           store.close()
           resolve()

@@ -120,6 +120,32 @@ export interface ConsumerGroupSummary {
   groupId: string
   state?: string
   consumers?: number
+  /** The coordinator's broker id, when the endpoint names it. */
+  coordinator?: number | null
+  partitionAssignor?: string
+  isSimple?: boolean
+}
+
+/** What one group's overview needs on a list: its member count and its lag summed over partitions. */
+export interface ConsumerGroupStats {
+  members: number
+  totalLag: Offset
+  maxLag: Offset
+}
+
+export interface ConsumerGroupMember {
+  consumerId: string
+  clientId?: string
+  instanceId?: string | null
+  assignments: Array<{ topic: string; partition: number }>
+  /** More assignments than the console keeps for one member. */
+  assignmentsTruncated?: boolean
+}
+
+export interface ConsumerGroupMembers {
+  members: ConsumerGroupMember[]
+  /** Members the endpoint listed; more than `members.length` when the list was capped. */
+  total: number
 }
 
 export interface ConsumerLag {

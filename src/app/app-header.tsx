@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import type { KafkaRestClient } from '../api/kafka-rest-client.ts'
 import { Button } from '../components/button.tsx'
+import { noGroupApiReason } from '../features/consumer-groups/no-group-api-reason.ts'
 import { useConnectionStore } from '../stores/connection-store.ts'
 import { usePreferencesStore, type Theme } from '../stores/preferences-store.ts'
 import { ConnectionSwitcher } from './connection-switcher.tsx'
@@ -14,6 +15,7 @@ const NAV = [
   { path: '/produce', label: 'Produce' },
   { path: '/browse', label: 'Browse' },
   { path: '/schemas', label: 'Schemas' },
+  { path: '/consumer-groups', label: 'Consumer groups' },
 ] as const
 
 export function AppHeader({
@@ -50,6 +52,21 @@ export function AppHeader({
                 .filter((n) => n.path !== '/schemas' || registryConnected)
                 .map((n) => {
                   const current = path === n.path || path.startsWith(`${n.path}/`)
+                  // Shown but disabled where the dialect has no group API, saying why (lag is never found by consuming).
+                  if (n.path === '/consumer-groups' && !client.capabilities.consumerGroups)
+                    return (
+                      <li key={n.path}>
+                        <span
+                          role="link"
+                          aria-disabled="true"
+                          title={noGroupApiReason(client)}
+                          className="cursor-not-allowed rounded-md px-2.5 py-1 text-sm font-medium text-slate-500 dark:text-slate-400"
+                        >
+                          {n.label}
+                          <span className="sr-only"> (unavailable: {noGroupApiReason(client)})</span>
+                        </span>
+                      </li>
+                    )
                   return (
                     <li key={n.path}>
                       <a

@@ -27,6 +27,16 @@ const ProducePage = lazy(() =>
 const BrowsePage = lazy(() =>
   import('../features/browse/browse-page.tsx').then((m) => ({ default: m.BrowsePage })),
 )
+const ConsumerGroupsPage = lazy(() =>
+  import('../features/consumer-groups/consumer-groups-page.tsx').then((m) => ({
+    default: m.ConsumerGroupsPage,
+  })),
+)
+const ConsumerGroupPage = lazy(() =>
+  import('../features/consumer-groups/consumer-group-page.tsx').then((m) => ({
+    default: m.ConsumerGroupPage,
+  })),
+)
 const SchemasPage = lazy(() =>
   import('../features/schemas/schemas-page.tsx').then((m) => ({ default: m.SchemasPage })),
 )
@@ -81,6 +91,15 @@ export function App() {
   } else if (path === '/browse') {
     what = 'Browse page'
     page = <BrowsePage connected={connected} params={location.params} />
+  } else if (path === '/consumer-groups') {
+    const group = location.params.get('group')
+    what = group === null ? 'Consumer groups page' : 'consumer group page'
+    page =
+      group === null ? (
+        <ConsumerGroupsPage connected={connected} />
+      ) : (
+        <ConsumerGroupPage key={group} connected={connected} groupId={group} />
+      )
   } else if (path === '/schemas' && connected.registry) {
     what = 'Schemas page'
     page = <SchemasPage key={connected.connectionId} connected={connected} params={location.params} />

@@ -10,6 +10,7 @@ import { NdjsonPreview } from './ndjson-preview.tsx'
 import { planProduce } from './plan-produce.ts'
 import { ProduceError } from './produce-error.tsx'
 import { ProduceProgress } from './produce-progress.tsx'
+import { ProduceRate } from './produce-rate.tsx'
 import { ProduceResults } from './produce-results.tsx'
 import { isRegistryFormat, newRecordDraft, type RecordDraft } from './record-draft.ts'
 import { RecordEditor } from './record-editor.tsx'
@@ -210,6 +211,9 @@ export function ProduceForm({
       {produce.progress && <ProduceProgress progress={produce.progress} onCancel={produce.cancel} />}
       {produce.isError && <ProduceError error={produce.error} requests={produce.failedRequests} />}
       {produce.data && <ProduceResults outcome={produce.data} canBrowse={!!caps.browse} />}
+      {(produce.rates.length > 1 || (produce.data?.results.length ?? 0) > 1) && produce.rates.length > 0 && (
+        <ProduceRate rates={produce.rates} />
+      )}
     </div>
   )
 }
