@@ -8,7 +8,7 @@ const chromium = {
 }
 
 const sandbox = (port: number, apis: string) => ({
-  command: `node --import tsx server/sandbox/main.ts --port ${port} --in-memory --apis ${apis} --api-key ${E2E.apiKey}`,
+  command: `node --import tsx server/sandbox/main.ts --port ${port} --in-memory --apis ${apis} --api-key ${E2E.apiKey} --user ${E2E.basicUser}:${E2E.basicPassword}`,
   url: `http://127.0.0.1:${port}/`,
   reuseExistingServer: false,
   timeout: 30_000,

@@ -1,6 +1,7 @@
 import { test as base, expect } from '@playwright/test'
 import { BrowsePage } from './pages/browse-page.ts'
 import { ConnectPage } from './pages/connect-page.ts'
+import { ConsumerGroupsPage } from './pages/consumer-groups-page.ts'
 import { ProducePage } from './pages/produce-page.ts'
 import { TopicsPage } from './pages/topics-page.ts'
 import { E2E, sandboxUrl } from './support/ports.ts'
@@ -19,6 +20,7 @@ interface Fixtures {
   topicsPage: TopicsPage
   producePage: ProducePage
   browsePage: BrowsePage
+  consumerGroupsPage: ConsumerGroupsPage
   /** Seeds data straight through the sandbox's REST API (not through the console). */
   sandbox: SandboxApi
   /**
@@ -44,6 +46,7 @@ export const test = base.extend<Fixtures & Options>({
   topicsPage: async ({ page }, use) => use(new TopicsPage(page)),
   producePage: async ({ page }, use) => use(new ProducePage(page)),
   browsePage: async ({ page }, use) => use(new BrowsePage(page)),
+  consumerGroupsPage: async ({ page }, use) => use(new ConsumerGroupsPage(page)),
   sandbox: async ({ dialect }, use) => use(new SandboxApi(sandboxUrl(dialect.port), E2E.apiKey)),
   connected: [
     async ({ startConnected, connectPage, dialect }, use) => {

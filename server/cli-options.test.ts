@@ -61,6 +61,15 @@ describe('server options', () => {
     expect(() => checkBindHost('0.0.0.0', ['kafka.internal:*'])).not.toThrow()
   })
 
+  it('reads sandbox Basic users from flags and SANDBOX_USERS, and refuses one without a password', () => {
+    const o = parseServerOptions(['--sandbox-user', 'alice:pa:ss'], { SANDBOX_USERS: 'bob:pw' })
+    expect(o === 'help' ? null : o.sandbox.users).toEqual([
+      { name: 'alice', password: 'pa:ss' },
+      { name: 'bob', password: 'pw' },
+    ])
+    expect(() => parseServerOptions(['--sandbox-user', 'alice'], {})).toThrow(/NAME:PASSWORD/)
+  })
+
   it('rejects bad values clearly', () => {
     expect(() => parseServerOptions(['--port', 'eighty'], {})).toThrow(/Invalid --port/)
     expect(() => parseServerOptions(['--allow-target', 'not a pattern'], {})).toThrow(

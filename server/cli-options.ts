@@ -19,6 +19,8 @@ export interface ServerOptions {
     dataDir: string | null
     demoData: boolean
     apiKeys: string[]
+    /** Basic users the sandbox accepts besides the keys. */
+    users: Array<{ name: string; password: string }>
   }
 }
 
@@ -43,6 +45,7 @@ Options (environment variable in brackets):
   --sandbox-in-memory      keep sandbox data in memory only
   --no-demo-data           start the sandbox without demo topics
   --sandbox-api-key <key>  API key the sandbox accepts, repeatable     [SANDBOX_API_KEYS, comma-separated]
+  --sandbox-user <u:p>     HTTP Basic user the sandbox accepts, repeatable [SANDBOX_USERS, comma-separated]
   -h, --help               show this help
 
 npm run dev reads the same environment variables, and these flags from KRC_ARGS (e.g. KRC_ARGS="--verbose");
@@ -104,6 +107,7 @@ export function parseServerOptions(
       'sandbox-in-memory': { type: 'boolean' },
       'demo-data': { type: 'boolean' },
       'sandbox-api-key': { type: 'string', multiple: true },
+      'sandbox-user': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -120,6 +124,14 @@ export function parseServerOptions(
   }
   checkBindHost(host, allowTargets)
   const sandboxKeys = [...(values['sandbox-api-key'] ?? []), ...splitPatternList(env.SANDBOX_API_KEYS)]
+  const sandboxUsers = [...(values['sandbox-user'] ?? []), ...splitPatternList(env.SANDBOX_USERS)].map(
+    (pair) => {
+      const colon = pair.indexOf(':')
+      if (colon < 1 || colon === pair.length - 1)
+        throw new OptionsError(`--sandbox-user needs NAME:PASSWORD, got "${pair.slice(0, 40)}".`)
+      return { name: pair.slice(0, colon), password: pair.slice(colon + 1) }
+    },
+  )
   return {
     host,
     port: parsePort(values.port ?? env.KRC_PORT ?? String(defaults.port), '--port'),
@@ -139,6 +151,7 @@ export function parseServerOptions(
         : (values['sandbox-data-dir'] ?? env.SANDBOX_DATA_DIR ?? '.sandbox-data'),
       demoData: values['demo-data'] ?? true,
       apiKeys: sandboxKeys,
+      users: sandboxUsers,
     },
   }
 }

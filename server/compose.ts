@@ -100,6 +100,7 @@ export async function composeConsole(options: ServerOptions, hooks: ComposeHooks
         port: options.sandbox.port,
         host: '127.0.0.1',
         apiKeys: options.sandbox.apiKeys.length ? options.sandbox.apiKeys : undefined,
+        users: options.sandbox.users,
         dataDir: options.sandbox.dataDir ? path.resolve(options.sandbox.dataDir) : null,
         demoData: options.sandbox.demoData,
         log,

@@ -11,6 +11,13 @@ export class ConnectPage {
   readonly pasteCredentials: Locator
   readonly status: Locator
   readonly error: Locator
+  readonly authScheme: Locator
+  readonly username: Locator
+  readonly password: Locator
+  readonly environment: Locator
+  /** The saved-connection picker on the connection screen. */
+  readonly savedConnection: Locator
+  readonly saveConnection: Locator
 
   constructor(page: Page) {
     this.page = page
@@ -22,6 +29,12 @@ export class ConnectPage {
     this.pasteCredentials = page.getByRole('button', { name: 'Paste credentials' })
     this.status = page.getByRole('status', { name: 'Connection status' })
     this.error = page.getByRole('alert')
+    this.authScheme = page.getByRole('combobox', { name: 'Auth scheme' })
+    this.username = page.getByRole('textbox', { name: 'Username' })
+    this.password = page.getByLabel('Password', { exact: true })
+    this.environment = page.getByRole('combobox', { name: 'Environment' })
+    this.savedConnection = page.getByRole('combobox', { name: 'Saved connection' })
+    this.saveConnection = page.getByRole('button', { name: 'Save connection' })
   }
 
   async open() {
@@ -39,6 +52,22 @@ export class ConnectPage {
   async connectTo(endpoint: string, apiKey: string) {
     await this.fill(endpoint, apiKey)
     await this.connectButton.click()
+  }
+
+  /** Save connection under a name (the form's environment is saved with it). */
+  async save(name: string) {
+    await this.saveConnection.click()
+    const dialog = this.page.getByRole('dialog', { name: 'Save connection' })
+    await dialog.getByRole('textbox', { name: 'Connection name' }).fill(name)
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect(dialog).toBeHidden()
+  }
+
+  /** Basic user:password auth. */
+  async useBasic(username: string, password: string) {
+    await this.authScheme.selectOption('basic')
+    await this.username.fill(username)
+    await this.password.fill(password)
   }
 
   async expectConnected(dialectName: string) {

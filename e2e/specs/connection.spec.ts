@@ -73,7 +73,7 @@ test.describe('connection screen', () => {
         },
       ],
     }
-    await page.getByRole('textbox', { name: 'Credentials JSON' }).fill(JSON.stringify(vcap))
+    await page.getByRole('textbox', { name: 'Credentials', exact: true }).fill(JSON.stringify(vcap))
     await page.getByRole('button', { name: 'Use these credentials' }).click()
     await expect(connectPage.endpoint).toHaveValue('https://kafka-rest.example.com:443')
     await expect(connectPage.apiKey).toHaveValue('pasted-key')
@@ -83,7 +83,7 @@ test.describe('connection screen', () => {
   test('explains invalid pasted credentials', async ({ page, connectPage }) => {
     await connectPage.open()
     await connectPage.pasteCredentials.click()
-    await page.getByRole('textbox', { name: 'Credentials JSON' }).fill('{"api_key": ')
+    await page.getByRole('textbox', { name: 'Credentials', exact: true }).fill('{"api_key": ')
     await page.getByRole('button', { name: 'Use these credentials' }).click()
     await expect(page.getByText(/not valid JSON/)).toBeVisible()
   })

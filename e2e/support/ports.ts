@@ -14,6 +14,9 @@ export const E2E = {
   hostilePort: base + 8,
   faultyPort: base + 9,
   apiKey: 'e2e-key-0123456789',
+  /** A Basic user the dialect-pinned sandboxes accept besides the key (`--user`). */
+  basicUser: 'e2e-user',
+  basicPassword: 'e2e-pass-9876543210',
 } as const
 
 export const consoleUrl = `http://127.0.0.1:${E2E.consolePort}`

@@ -168,6 +168,30 @@ export class SandboxApi {
     }
   }
 
+  /**
+   * Commits a consumer group's position on each partition (`next` = the next offset to read) the way a v2 consumer
+   * does after processing, through one member that stays in the group (so the group has a member).
+   */
+  async commitGroupOffsets(
+    group: string,
+    topic: string,
+    next: Array<{ partition: number; offset: number }>,
+    member = 'e2e-member',
+  ) {
+    const v2 = 'application/vnd.kafka.v2+json'
+    const base = `/consumers/${encodeURIComponent(group)}/instances/${encodeURIComponent(member)}`
+    try {
+      await this.call('POST', `/consumers/${encodeURIComponent(group)}`, { name: member }, v2, v2)
+    } catch (e) {
+      if (!/-> 409/.test(String(e))) throw e
+    }
+    const partitions = next.map((n) => ({ topic, partition: n.partition }))
+    await this.call('POST', `${base}/assignments`, { partitions }, v2, v2)
+    // v2's commit names the last offset consumed; the group stores the one after it.
+    const offsets = next.map((n) => ({ topic, partition: n.partition, offset: n.offset - 1 }))
+    await this.call('POST', `${base}/offsets`, { offsets }, v2, v2)
+  }
+
   /** Consumer groups the sandbox knows (v3 only), to check the console leaves no consumer behind. */
   async consumerGroups(): Promise<string[]> {
     const clusters = await this.call('GET', '/v3/clusters')

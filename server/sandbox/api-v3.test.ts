@@ -286,5 +286,32 @@ describe('v3 consumer groups and lags (groups made through v2 consumers)', () =>
     const summary = await request(sb, 'GET', `${base}/consumer-groups/lag-group/lag-summary`)
     expect(summary.json).toMatchObject({ max_lag: 3, total_lag: 3, max_lag_topic_name: 'lagged' })
     expect((await request(sb, 'GET', `${base}/consumer-groups/none`)).status).toBe(404)
+    const memberId = consumers.json.data[0].consumer_id as string
+    const assigned = await request(
+      sb,
+      'GET',
+      `${base}/consumer-groups/lag-group/consumers/${encodeURIComponent(memberId)}/assignments`,
+    )
+    expect(assigned.json.data).toEqual([
+      expect.objectContaining({ kind: 'KafkaConsumerAssignment', topic_name: 'lagged', partition_id: 0 }),
+    ])
+    const missing = `${base}/consumer-groups/lag-group/consumers/nobody/assignments`
+    expect((await request(sb, 'GET', missing)).status).toBe(404)
+  })
+
+  it('forgets a group with no member and no committed offset, as Kafka does', async () => {
+    const V2 = 'application/vnd.kafka.v2+json'
+    const created = await request(sb, 'POST', '/consumers/passing-through', {
+      headers: { 'Content-Type': V2 },
+      body: { name: 'once' },
+    })
+    const listed = async () =>
+      (await request(sb, 'GET', `${base}/consumer-groups`)).json.data.map(
+        (g: { consumer_group_id: string }) => g.consumer_group_id,
+      )
+    expect(await listed()).toContain('passing-through')
+    await request(sb, 'DELETE', new URL(created.json.base_uri).pathname, { headers: { Accept: V2 } })
+    expect(await listed()).not.toContain('passing-through')
+    expect((await request(sb, 'GET', `${base}/consumer-groups/passing-through`)).status).toBe(404)
   })
 })

@@ -72,6 +72,7 @@ export const DEMO_TOPICS = [
   'demo.images',
   'demo.large-values',
   'demo.headers',
+  'demo.clicks',
 ] as const
 
 /** Every demo topic: the ones above plus the registry-encoded ones (written when the registry is on). */
@@ -180,4 +181,7 @@ export function writeDemoData(store: LogStore, now = Date.now()): void {
     })
   }
   store.append(headers, headerRecords)
+
+  // Filled while the sandbox runs (demo-activity.ts): a slow consumer group lags behind it.
+  store.createTopic('demo.clicks', 3)
 }

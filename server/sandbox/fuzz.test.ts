@@ -62,6 +62,8 @@ const ROUTES: Array<[string, string]> = [
   ['GET', '/v3/clusters/{c}/consumer-groups'],
   ['GET', '/v3/clusters/{c}/consumer-groups/{g}/lags'],
   ['GET', '/v3/clusters/{c}/consumer-groups/{g}/lag-summary'],
+  ['GET', '/v3/clusters/{c}/consumer-groups/{g}/consumers'],
+  ['GET', '/v3/clusters/{c}/consumer-groups/{g}/consumers/{i}/assignments'],
   ['GET', '/admin/topics'],
   ['POST', '/admin/topics'],
   ['PUT', '/topics/{t}'],

@@ -1,5 +1,5 @@
 /**
- * `npm run sandbox -- --port 8082 --api-key KEY [--data-dir DIR | --in-memory] [--no-demo-data]`
+ * `npm run sandbox -- --port 8082 --api-key KEY [--user NAME:PASSWORD] [--data-dir DIR | --in-memory] [--no-demo-data]`
  * Runs the sandbox alone in the foreground until SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util'
@@ -10,9 +10,11 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --host H                 address to bind (default 127.0.0.1; env SANDBOX_HOST)
   --api-key KEY            accepted API key, repeatable (env SANDBOX_API_KEYS, comma-separated);
                            without any, a demo key is generated and printed
+  --user NAME:PASSWORD     also accept HTTP Basic with this user, repeatable (env SANDBOX_USERS, comma-separated)
   --data-dir DIR           where topics persist (default .sandbox-data; env SANDBOX_DATA_DIR)
   --in-memory              keep nothing on disk
   --no-demo-data           do not create the demo topics in a fresh data dir
+  --no-demo-activity       no background demo consumers (demo.clicks producer, lagging group)
   --no-registry            do not serve the Schema Registry API (/subjects, /schemas, /config, …)
   --apis LIST              dialect surface, e.g. v1,admin or v2,v3 (default v1,v2,v3,admin; env SANDBOX_APIS)
   --cors ORIGIN            allow this browser origin (repeatable or comma-separated, * for any; env SANDBOX_CORS)
@@ -48,9 +50,11 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         host: { type: 'string' },
         'api-key': { type: 'string', multiple: true },
+        user: { type: 'string', multiple: true },
         'data-dir': { type: 'string' },
         'in-memory': { type: 'boolean' },
         'no-demo-data': { type: 'boolean' },
+        'no-demo-activity': { type: 'boolean' },
         'no-registry': { type: 'boolean' },
         apis: { type: 'string' },
         cors: { type: 'string', multiple: true },
@@ -76,13 +80,21 @@ async function main(): Promise<void> {
   const apis = list(v.apis === undefined ? undefined : [v.apis], process.env.SANDBOX_APIS)
   for (const api of apis) if (!ALL_APIS.includes(api as ApiName)) fail(`unknown API '${api}' in --apis`)
 
+  const users = list(v.user, process.env.SANDBOX_USERS).map((pair) => {
+    const colon = pair.indexOf(':')
+    if (colon < 1 || colon === pair.length - 1) fail(`--user needs NAME:PASSWORD, got '${pair.slice(0, 40)}'`)
+    return { name: pair.slice(0, colon), password: pair.slice(colon + 1) }
+  })
+
   const sandbox = await startSandbox({
     port: intOption(v.port ?? process.env.SANDBOX_PORT, '--port', 0) ?? 8082,
     host: v.host ?? process.env.SANDBOX_HOST ?? '127.0.0.1',
     apiKeys: list(v['api-key'], process.env.SANDBOX_API_KEYS),
+    users,
     dataDir:
       v['in-memory'] === true ? null : (v['data-dir'] ?? process.env.SANDBOX_DATA_DIR ?? '.sandbox-data'),
     demoData: v['no-demo-data'] !== true,
+    demoActivity: v['no-demo-data'] !== true && v['no-demo-activity'] !== true,
     registry: v['no-registry'] !== true,
     apis: apis.length > 0 ? (apis as ApiName[]) : undefined,
     cors: list(v.cors, process.env.SANDBOX_CORS),

@@ -15,10 +15,13 @@ export function registerV3ConsumerGroupRoutes(router: Router, kit: V3Kit): void 
     requireCluster(ctx)
     state.consumers.expireIdle()
     const group = state.consumers.getGroup(ctx.params.group)
-    if (group === undefined)
+    if (group === undefined || !exists(group))
       throw new RestError(404, 404, `Consumer Group ${ctx.params.group} cannot be found.`)
     return group
   }
+
+  // Kafka forgets a group with no members and no committed offsets (a browse consumer that only assigned).
+  const exists = (group: ConsumerGroup): boolean => group.instances.size > 0 || group.committed.size > 0
 
   const groupUrl = (ctx: RequestContext, id: string): string =>
     `${clusterUrl(ctx)}/consumer-groups/${encodeURIComponent(id)}`
@@ -94,7 +97,11 @@ export function registerV3ConsumerGroupRoutes(router: Router, kit: V3Kit): void 
     accept(ctx)
     requireCluster(ctx)
     state.consumers.expireIdle()
-    const data = state.consumers.groupIds().map((id) => groupJson(ctx, state.consumers.getGroup(id)!))
+    const data = state.consumers
+      .groupIds()
+      .map((id) => state.consumers.getGroup(id)!)
+      .filter(exists)
+      .map((group) => groupJson(ctx, group))
     sendJson(
       ctx,
       200,
@@ -126,6 +133,34 @@ export function registerV3ConsumerGroupRoutes(router: Router, kit: V3Kit): void 
       assignments: { related: `${url}/${encodeURIComponent(m.memberId)}/assignments` },
     }))
     sendJson(ctx, 200, collection('KafkaConsumerList', url, data), JSON_TYPE)
+  })
+
+  router.add('GET', '/v3/clusters/:cluster/consumer-groups/:group/consumers/:consumer/assignments', (ctx) => {
+    accept(ctx)
+    const group = requireGroup(ctx)
+    const member = [...group.instances.values()].find((m) => m.memberId === ctx.params.consumer)
+    if (member === undefined)
+      throw new RestError(404, 404, `Consumer ${ctx.params.consumer} cannot be found.`)
+    const url = `${groupUrl(ctx, group.id)}/consumers/${encodeURIComponent(member.memberId)}/assignments`
+    const data = state.consumers.assignment(member).map((tp) => ({
+      kind: 'KafkaConsumerAssignment',
+      metadata: {
+        self: `${url}/${encodeURIComponent(tp.topic)}/partitions/${tp.partition}`,
+        resource_name: `${crn}/consumer-group=${group.id}/consumer=${member.memberId}/assignment=${tp.topic}/partition=${tp.partition}`,
+      },
+      cluster_id: state.clusterId,
+      consumer_group_id: group.id,
+      consumer_id: member.memberId,
+      topic_name: tp.topic,
+      partition_id: tp.partition,
+      partition: {
+        related: `${clusterUrl(ctx)}/topics/${encodeURIComponent(tp.topic)}/partitions/${tp.partition}`,
+      },
+      lag: {
+        related: `${groupUrl(ctx, group.id)}/lags/${encodeURIComponent(tp.topic)}/partitions/${tp.partition}`,
+      },
+    }))
+    sendJson(ctx, 200, collection('KafkaConsumerAssignmentList', url, data), JSON_TYPE)
   })
 
   router.add('GET', '/v3/clusters/:cluster/consumer-groups/:group/lags', (ctx) => {

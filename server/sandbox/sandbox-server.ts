@@ -9,6 +9,7 @@ import path from 'node:path'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { ConsumerRegistry } from './consumer-groups.ts'
+import { DEMO_ACTIVITY_TOPIC, startDemoActivity } from './demo-activity.ts'
 import { writeDemoData } from './demo-data.ts'
 import { NotAcceptableError, RestError, methodNotAllowed, routeNotFound } from './errors.ts'
 import { Router, sendError, sendJson, type ApiName, type RequestContext } from './http-kit.ts'
@@ -31,10 +32,17 @@ export interface SandboxOptions {
   host?: string
   /** Accepted API keys; when empty, SANDBOX_API_KEYS, else a generated demo key. */
   apiKeys?: string[]
+  /** Users accepted with HTTP Basic `name:password` (Confluent Cloud, Aiven, Redpanda style), besides the keys. */
+  users?: Array<{ name: string; password: string }>
   /** Directory for topics and records; null/undefined keeps everything in memory. */
   dataDir?: string | null
   /** Write the demo topics when the data dir is fresh (always, in memory). Default true. */
   demoData?: boolean
+  /**
+   * Background demo consumers (a caught-up group and one that lags and moves, feeding demo.clicks). Default: on
+   * with the demo data.
+   */
+  demoActivity?: boolean
   /** Allowed CORS origins ('*' for any); empty/undefined leaves CORS off like a default Confluent proxy. */
   cors?: string[]
   /** Dialect surface: ['v1','admin'] ≈ Message Hub / CP 2.x, ['v2','v3'] ≈ CP ≥ 6. Default all. */
@@ -121,6 +129,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const store = new LogStore(dataDir, retention)
   for (const warning of store.open()) log(`sandbox: ${warning}`)
   if (fresh && options.demoData !== false && store.topicNames().length === 0) writeDemoData(store)
+  // A data dir written by an older demo gets the topic the demo activity feeds.
+  if (options.demoData !== false && store.hasTopic('demo.orders') && !store.hasTopic(DEMO_ACTIVITY_TOPIC))
+    store.createTopic(DEMO_ACTIVITY_TOPIC, 3)
   const registryOn = options.registry !== false
   const registry = new RegistryStore(dataDir)
   if (registryOn && !registry.open()) {
@@ -146,6 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   if (registryOn) registerRegistryRoutes(registryRouter, registry)
 
   const keyBuffers = apiKeys.map((k) => Buffer.from(k, 'utf8'))
+  const userBuffers = (options.users ?? []).map((u) => Buffer.from(`${u.name}:${u.password}`, 'utf8'))
   const corsOrigins = (options.cors ?? []).filter((o) => o !== '')
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY
   let boundPort = options.port ?? 8082
@@ -209,7 +221,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         throw new RestError(
           401,
           40101,
-          'Authentication failed: send a valid API key as X-Auth-Token: <key>, Authorization: Bearer <key> or Basic token:<key>.',
+          'Authentication failed: send a valid API key as X-Auth-Token: <key>, Authorization: Bearer <key> or Basic token:<key>, or a configured user as Basic <user>:<password>.',
         )
       }
       const routes = forRegistry ? registryRouter : router
@@ -278,6 +290,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return ok
   }
 
+  /** A configured user's exact `name:password`, compared in constant time like the keys. */
+  function userMatches(pair: string): boolean {
+    const buf = Buffer.from(pair, 'utf8')
+    let ok = false
+    for (const u of userBuffers) if (u.length === buf.length && timingSafeEqual(u, buf)) ok = true
+    return ok
+  }
+
   function authenticated(req: IncomingMessage): boolean {
     const token = req.headers['x-auth-token']
     if (typeof token === 'string' && keyMatches(token.trim())) return true
@@ -290,7 +310,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       const decoded = Buffer.from(credentials, 'base64').toString('utf8')
       const colon = decoded.indexOf(':')
       // Event Streams takes the API key as the password of the user "token".
-      return colon > 0 && decoded.slice(0, colon) === 'token' && keyMatches(decoded.slice(colon + 1))
+      if (colon > 0 && decoded.slice(0, colon) === 'token' && keyMatches(decoded.slice(colon + 1)))
+        return true
+      return colon > 0 && userMatches(decoded)
     }
     return false
   }
@@ -325,6 +347,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   boundPort = (server.address() as AddressInfo).port
   const expiry = setInterval(() => state.consumers.expireIdle(), 10_000)
   expiry.unref()
+  const activity =
+    (options.demoActivity ?? options.demoData !== false) ? startDemoActivity(store, state.consumers) : null
 
   const urlHost = host.includes(':') ? `[${host}]` : host
   let closed: Promise<void> | null = null
@@ -336,6 +360,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     close() {
       closed ??= new Promise<void>((resolve) => {
         clearInterval(expiry)
+        activity?.stop()
         server.close(() => {
           store.close()
           resolve()

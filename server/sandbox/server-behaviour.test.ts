@@ -7,7 +7,11 @@ import { KEY, b64, createTopic, request, startTestSandbox } from './test-support
 
 let sb: RunningSandbox
 beforeAll(async () => {
-  sb = await startTestSandbox({ cors: ['http://console.test'], maxBodyBytes: 64 * 1024 })
+  sb = await startTestSandbox({
+    cors: ['http://console.test'],
+    maxBodyBytes: 64 * 1024,
+    users: [{ name: 'alice', password: 'pa:ss word' }],
+  })
 })
 afterAll(() => sb.close())
 
@@ -16,6 +20,7 @@ describe('auth', () => {
     ['X-Auth-Token', { 'X-Auth-Token': KEY }],
     ['Bearer', { Authorization: `Bearer ${KEY}` }],
     ['Basic token:key', { Authorization: `Basic ${b64(`token:${KEY}`)}` }],
+    ['Basic for a configured user', { Authorization: `Basic ${b64('alice:pa:ss word')}` }],
   ])('accepts %s', async (_, headers) => {
     const res = await request(sb, 'GET', '/topics', { auth: false, headers })
     expect(res.status).toBe(200)
@@ -26,6 +31,8 @@ describe('auth', () => {
     ['wrong key', { 'X-Auth-Token': 'nope' }],
     ['wrong Basic user', { Authorization: `Basic ${b64(`admin:${KEY}`)}` }],
     ['bad scheme', { Authorization: `Digest ${KEY}` }],
+    ['a configured user with a wrong password', { Authorization: `Basic ${b64('alice:pa:ss')}` }],
+    ['an unknown user', { Authorization: `Basic ${b64('bob:pa:ss word')}` }],
   ])('401 JSON for %s, on every API', async (_, headers) => {
     for (const path of ['/', '/topics', '/v3/clusters', '/admin/topics', '/no-route']) {
       const res = await request(sb, 'GET', path, { auth: false, headers })

@@ -93,14 +93,14 @@ describe('each adapter states only its differences from its family base', () => 
       `topics browse.offsets ${PRODUCE} produce.tombstones produce.batch browse`,
     ],
     [
-      'v3 (no consumer groups until a screen shows them)',
+      'v3 (the only dialect with consumer groups)',
       caps({ dialect: 'confluent-v3', clusterId: 'c' }),
-      `topics browse.offsets ${PRODUCE} produce.headers produce.timestamp produce.tombstones produce.batch browse topics.create topics.delete`,
+      `topics browse.offsets ${PRODUCE} produce.headers produce.timestamp produce.tombstones produce.batch browse topics.create topics.delete consumerGroups consumerGroups.lag`,
     ],
     [
       'v3 without v2',
       caps({ dialect: 'confluent-v3', clusterId: 'c', v2: false }),
-      `topics ${PRODUCE} produce.headers produce.timestamp produce.tombstones produce.batch topics.create topics.delete`,
+      `topics ${PRODUCE} produce.headers produce.timestamp produce.tombstones produce.batch topics.create topics.delete consumerGroups consumerGroups.lag`,
     ],
     [
       'Strimzi',

@@ -9,8 +9,8 @@ export interface Capabilities {
   produce: ProduceCapabilities | null
   /** Reading records. Every dialect that browses also lists topics (browse needs a topic's partitions). */
   browse: BrowseCapabilities | null
-  /** Reserved: on for no dialect until a screen shows consumer groups (the consumer-groups issue). */
-  consumerGroups: null
+  /** Listing consumer groups with their members, committed offsets and lag (Confluent v3 only, read-only). */
+  consumerGroups: ConsumerGroupCapabilities | null
   /** Reserved for the schema registry. */
   registry: null
   /** Reserved for search. */
@@ -20,6 +20,11 @@ export interface Capabilities {
 export interface TopicCapabilities {
   create: boolean
   delete: boolean
+}
+
+export interface ConsumerGroupCapabilities {
+  /** Per-partition lag (committed offset against the end offset) as the endpoint computes it. */
+  lag: boolean
 }
 
 export interface ProduceCapabilities {
@@ -69,7 +74,7 @@ export function withCapabilities(base: Capabilities, diff: CapabilityDiff): Capa
     topics: merge(base.topics, diff.topics, 'topics'),
     produce: merge(base.produce, diff.produce, 'produce'),
     browse: merge(base.browse, diff.browse, 'browse'),
-    consumerGroups: null,
+    consumerGroups: merge(base.consumerGroups, diff.consumerGroups, 'consumerGroups'),
     registry: null,
     search: null,
   }

@@ -30,13 +30,16 @@ describe('describeCapabilities', () => {
       'produce, browse by offset (temporary consumer), headers when browsing, delete topics',
     )
   })
-  it('does not advertise consumer groups (no screen shows them yet), even for v3', () => {
-    const v3 = withCapabilities(CONFLUENT_BASE, {
+  it('advertises consumer groups only where the dialect has them', () => {
+    const v2 = withCapabilities(CONFLUENT_BASE, {
       topics: { create: true, delete: true },
       produce: { headers: true, timestamp: true },
     })
-    expect(describeCapabilities(v3)).toBe(
+    expect(describeCapabilities(v2)).toBe(
       'produce, browse by offset (temporary consumer), headers on produce only, create/delete topics',
+    )
+    expect(describeCapabilities({ ...v2, consumerGroups: { lag: true } })).toBe(
+      'produce, browse by offset (temporary consumer), headers on produce only, create/delete topics, consumer groups',
     )
   })
 })

@@ -1,6 +1,8 @@
 import type { Capabilities } from './capabilities.ts'
 import type { RequestLogEntry } from './http/transport.ts'
 import type {
+  ConsumerGroupMembers,
+  ConsumerGroupStats,
   ConsumerGroupSummary,
   ConsumerLag,
   CreateTopicRequest,
@@ -44,6 +46,10 @@ export interface KafkaRestClient {
   deleteTopic(name: string, signal?: AbortSignal): Promise<void>
   listConsumerGroups(signal?: AbortSignal): Promise<ConsumerGroupSummary[]>
   getConsumerLags(groupId: string, signal?: AbortSignal): Promise<ConsumerLag[]>
+  /** Member count and lag totals of one group (for the group list). */
+  getConsumerGroupStats(groupId: string, signal?: AbortSignal): Promise<ConsumerGroupStats>
+  /** The group's members with their assignments (capped, see MAX_GROUP_MEMBERS). */
+  getConsumerGroupMembers(groupId: string, signal?: AbortSignal): Promise<ConsumerGroupMembers>
   /** Deletes any server-side state (consumer instances). Safe to call more than once. */
   dispose(options?: { keepalive?: boolean }): Promise<void>
 }
@@ -74,6 +80,7 @@ export function describeCapabilities(c: Capabilities): string {
           ? 'create topics'
           : 'delete topics',
     )
-  // Nothing about consumer groups, registry or search until a screen shows them.
+  if (c.consumerGroups) parts.push('consumer groups')
+  // Nothing about registry or search until a screen shows them.
   return parts.join(', ')
 }

@@ -3,8 +3,8 @@
 export type DialectId =
   'confluent-v1' | 'confluent-v2' | 'confluent-v3' | 'strimzi' | 'karapace' | 'redpanda' | 'ibm-event-streams'
 
-/** How the API key is sent. Message Hub and the sandbox use X-Auth-Token; newer APIs use Authorization. */
-export type AuthScheme = 'x-auth-token' | 'bearer' | 'basic-token' | 'none'
+/** How the secret is sent: X-Auth-Token, Bearer, Basic user:password (the user is a separate, saved field), Basic token:<key>. */
+export type AuthScheme = 'x-auth-token' | 'bearer' | 'basic' | 'basic-token' | 'none'
 
 /** An offset as an exact decimal string: Kafka offsets are int64 and must never be rounded. */
 export type Offset = string
@@ -120,6 +120,32 @@ export interface ConsumerGroupSummary {
   groupId: string
   state?: string
   consumers?: number
+  /** The coordinator's broker id, when the endpoint names it. */
+  coordinator?: number | null
+  partitionAssignor?: string
+  isSimple?: boolean
+}
+
+/** What one group's overview needs on a list: its member count and its lag summed over partitions. */
+export interface ConsumerGroupStats {
+  members: number
+  totalLag: Offset
+  maxLag: Offset
+}
+
+export interface ConsumerGroupMember {
+  consumerId: string
+  clientId?: string
+  instanceId?: string | null
+  assignments: Array<{ topic: string; partition: number }>
+  /** More assignments than the console keeps for one member. */
+  assignmentsTruncated?: boolean
+}
+
+export interface ConsumerGroupMembers {
+  members: ConsumerGroupMember[]
+  /** Members the endpoint listed; more than `members.length` when the list was capped. */
+  total: number
 }
 
 export interface ConsumerLag {

@@ -27,6 +27,16 @@ const ProducePage = lazy(() =>
 const BrowsePage = lazy(() =>
   import('../features/browse/browse-page.tsx').then((m) => ({ default: m.BrowsePage })),
 )
+const ConsumerGroupsPage = lazy(() =>
+  import('../features/consumer-groups/consumer-groups-page.tsx').then((m) => ({
+    default: m.ConsumerGroupsPage,
+  })),
+)
+const ConsumerGroupPage = lazy(() =>
+  import('../features/consumer-groups/consumer-group-page.tsx').then((m) => ({
+    default: m.ConsumerGroupPage,
+  })),
+)
 const GeneratePage = lazy(() =>
   import('../features/generate/generate-page.tsx').then((m) => ({ default: m.GeneratePage })),
 )
@@ -63,6 +73,7 @@ export function App() {
         proxyAvailable={config?.proxy ?? false}
         sandbox={config?.sandbox ?? null}
         returnTo={location.params.get('next')}
+        autoConnect={location.params.get('connect') === '1'}
       />
     )
   } else if (path === '/topics') {
@@ -86,6 +97,15 @@ export function App() {
   } else if (path === '/browse') {
     what = 'Browse page'
     page = <BrowsePage connected={connected} params={location.params} />
+  } else if (path === '/consumer-groups') {
+    const group = location.params.get('group')
+    what = group === null ? 'Consumer groups page' : 'consumer group page'
+    page =
+      group === null ? (
+        <ConsumerGroupsPage connected={connected} />
+      ) : (
+        <ConsumerGroupPage key={group} connected={connected} groupId={group} />
+      )
   } else if (path === '/schemas' && connected.registry) {
     what = 'Schemas page'
     page = <SchemasPage key={connected.connectionId} connected={connected} params={location.params} />

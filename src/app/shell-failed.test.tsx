@@ -21,7 +21,7 @@ describe('ShellFailed (the whole app failed to render)', () => {
 
   it('shows the error with a header that still disconnects, then tries again', async () => {
     useConnectionStore.setState({
-      active: { id: 'c1', profile: { dialect: 'confluent-v2' }, connectedAt: 0 },
+      active: { id: 'c1', profile: { dialect: 'confluent-v2' }, connectedAt: 0, environment: 'development' },
       form: { ...useConnectionStore.getState().form, apiKey: 'secret' },
     })
     render(

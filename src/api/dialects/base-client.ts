@@ -1,6 +1,8 @@
 import type { Capabilities } from '../capabilities.ts'
 import type { DialectInfo, KafkaRestClient, ProduceOptions } from '../kafka-rest-client.ts'
 import type {
+  ConsumerGroupMembers,
+  ConsumerGroupStats,
   ConsumerGroupSummary,
   ConsumerLag,
   CreateTopicRequest,
@@ -51,6 +53,14 @@ export abstract class BaseClient implements KafkaRestClient {
 
   getConsumerLags(_groupId: string, _signal?: AbortSignal): Promise<ConsumerLag[]> {
     return Promise.reject(unsupported('Consumer lag', this.dialect.name))
+  }
+
+  getConsumerGroupStats(_groupId: string, _signal?: AbortSignal): Promise<ConsumerGroupStats> {
+    return Promise.reject(unsupported('Consumer groups', this.dialect.name))
+  }
+
+  getConsumerGroupMembers(_groupId: string, _signal?: AbortSignal): Promise<ConsumerGroupMembers> {
+    return Promise.reject(unsupported('Consumer groups', this.dialect.name))
   }
 
   async dispose(_options?: { keepalive?: boolean }): Promise<void> {}

@@ -3,7 +3,11 @@ import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport, RestRequest, RestResponse } from '../http/transport.ts'
 import { CONFLUENT_BASE, withCapabilities, type Capabilities } from '../capabilities.ts'
 import type { DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
+import { createLimiter } from '../../lib/concurrency.ts'
 import type {
+  ConsumerGroupMember,
+  ConsumerGroupMembers,
+  ConsumerGroupStats,
   ConsumerGroupSummary,
   ConsumerLag,
   CreateTopicRequest,
@@ -59,6 +63,14 @@ export function splitJsonStream(text: string): string[] {
   }
   return out
 }
+
+/** Members of one group the console reads (each costs a request for its assignments), and assignments per member. */
+export const MAX_GROUP_MEMBERS = 200
+export const MAX_MEMBER_ASSIGNMENTS = 10_000
+/** Assignment requests of one group in flight at once. */
+const MEMBER_PARALLELISM = 4
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 
 function brokerIdFromRelated(link: unknown): number | null {
   const related = isObject(link) ? link.related : undefined
@@ -143,6 +155,8 @@ export class ConfluentV3Client extends BaseClient {
       // Browsing (and partition offsets) only through v2's consumers.
       browse: v2 ? {} : null,
     })
+    // The family base has no groups (v2 has no group API), so v3 adds its own.
+    this.capabilities = { ...this.capabilities, consumerGroups: { lag: true } }
   }
 
   get liveConsumers(): number {
@@ -299,17 +313,81 @@ export class ConfluentV3Client extends BaseClient {
     )
     return asArray(list.data, 'consumer groups').map((raw) => {
       const g = asObject(raw, 'a consumer group')
+      if (typeof g.consumer_group_id !== 'string')
+        throw unexpected('a consumer_group_id', g.consumer_group_id)
       return {
-        groupId: String(g.consumer_group_id),
-        state: typeof g.state === 'string' ? g.state : undefined,
+        groupId: g.consumer_group_id,
+        state: text(g.state),
+        coordinator: brokerIdFromRelated(g.coordinator),
+        partitionAssignor: text(g.partition_assignor),
+        isSimple: typeof g.is_simple === 'boolean' ? g.is_simple : undefined,
       }
     })
+  }
+
+  private groupPath(groupId: string): string {
+    return `/consumer-groups/${seg(groupId, 'consumer group')}`
+  }
+
+  private async consumerList(groupId: string, signal?: AbortSignal): Promise<unknown[]> {
+    const list = asObject(
+      await this.scope.json({ path: `${this.groupPath(groupId)}/consumers`, accept: JSON_TYPE, signal }),
+      'a consumer list',
+    )
+    return asArray(list.data, 'consumers')
+  }
+
+  async getConsumerGroupStats(groupId: string, signal?: AbortSignal): Promise<ConsumerGroupStats> {
+    const [consumers, summary] = await Promise.all([
+      this.consumerList(groupId, signal),
+      this.scope.json({ path: `${this.groupPath(groupId)}/lag-summary`, accept: JSON_TYPE, signal }),
+    ])
+    const s = asObject(summary, 'a lag summary')
+    return {
+      members: consumers.length,
+      totalLag: toOffset(s.total_lag, 'total_lag'),
+      maxLag: toOffset(s.max_lag, 'max_lag'),
+    }
+  }
+
+  async getConsumerGroupMembers(groupId: string, signal?: AbortSignal): Promise<ConsumerGroupMembers> {
+    const all = await this.consumerList(groupId, signal)
+    // One request per member for its assignments: bounded in number and in parallel.
+    const limiter = createLimiter(MEMBER_PARALLELISM)
+    const members = await Promise.all(
+      all.slice(0, MAX_GROUP_MEMBERS).map(async (raw): Promise<ConsumerGroupMember> => {
+        const c = asObject(raw, 'a consumer')
+        if (typeof c.consumer_id !== 'string') throw unexpected('a consumer_id', c.consumer_id)
+        const consumerId = c.consumer_id
+        const assigned = await limiter.run(
+          () =>
+            this.scope.json({
+              path: `${this.groupPath(groupId)}/consumers/${seg(consumerId, 'consumer id')}/assignments`,
+              accept: JSON_TYPE,
+              signal,
+            }),
+          signal,
+        )
+        const rows = asArray(asObject(assigned, 'an assignment list').data, 'assignments')
+        return {
+          consumerId,
+          clientId: text(c.client_id),
+          instanceId: text(c.instance_id) ?? null,
+          assignments: rows.slice(0, MAX_MEMBER_ASSIGNMENTS).map((r) => {
+            const a = asObject(r, 'an assignment')
+            return { topic: String(a.topic_name), partition: asInt(a.partition_id, 'partition_id') }
+          }),
+          ...(rows.length > MAX_MEMBER_ASSIGNMENTS ? { assignmentsTruncated: true } : {}),
+        }
+      }),
+    )
+    return { members, total: all.length }
   }
 
   async getConsumerLags(groupId: string, signal?: AbortSignal): Promise<ConsumerLag[]> {
     const list = asObject(
       await this.scope.json({
-        path: `/consumer-groups/${seg(groupId, 'consumer group')}/lags`,
+        path: `${this.groupPath(groupId)}/lags`,
         accept: JSON_TYPE,
         signal,
       }),

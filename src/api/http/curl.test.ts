@@ -54,6 +54,14 @@ describe('toCurl', () => {
     expect(toCurl(registry, { apiKey: 'pa ss', user: 'u' })).toContain(`-u 'u:pa ss'`)
   })
 
+  it('writes Basic user:password as $API_KEY:$API_SECRET unless the user opts in', () => {
+    const basic = { ...entry, authHeader: { name: 'Authorization', scheme: 'basic' as const } }
+    const curl = toCurl(basic)
+    expect(curl).toContain(`"Authorization: Basic $(printf %s "$API_KEY:$API_SECRET" | base64)"`)
+    expect(curl).not.toContain('alice')
+    expect(toCurl(basic, { apiKey: 'pw', user: 'alice' })).toContain(`-u 'alice:pw'`)
+  })
+
   it('quotes shell metacharacters', () => {
     expect(shellQuote(`a'b$c\`d`)).toBe(`'a'\\''b$c\`d'`)
   })

@@ -8,7 +8,7 @@ export function shellQuote(value: string): string {
 export interface CurlOptions {
   /** The real key, only when the user explicitly asks to include it; otherwise `$API_KEY` is written. */
   apiKey?: string
-  /** Basic user:password (a Schema Registry): the user name, written with the key when it is included. */
+  /** Basic user:password: the user name, written with the key when it is included. */
   user?: string
 }
 
@@ -38,14 +38,17 @@ export function toCurl(
       parts.push('-H', shellQuote(`${name}: ${value}`))
     } else {
       // Double quotes so the shell expands the variable; nothing else in the value needs quoting.
-      const key = entry.service === 'registry' ? '$REGISTRY_SECRET' : '$API_KEY'
+      const registry = entry.service === 'registry'
+      // Basic user:password: the user (Confluent Cloud's API key) is $API_KEY and the password $API_SECRET.
+      const key = registry ? '$REGISTRY_SECRET' : scheme === 'basic' ? '$API_SECRET' : '$API_KEY'
+      const user = registry ? '$REGISTRY_USER' : '$API_KEY'
       const value =
         scheme === 'bearer'
           ? `Bearer ${key}`
           : scheme === 'basic-token'
             ? `Basic $(printf token:%s "${key}" | base64)`
             : scheme === 'basic'
-              ? `Basic $(printf %s "$REGISTRY_USER:${key}" | base64)`
+              ? `Basic $(printf %s "${user}:${key}" | base64)`
               : key
       parts.push('-H', `"${name}: ${value}"`)
     }

@@ -27,8 +27,8 @@ export function setDefaultMaxResponseBytes(bytes: number): void {
   if (Number.isSafeInteger(bytes) && bytes > 0) defaultMaxResponseBytes = bytes
 }
 
-/** What the transport can send: the Kafka form's schemes, plus Basic user:password (a Schema Registry's). */
-export type TransportAuthScheme = AuthScheme | 'basic'
+/** What the transport can send: the form's schemes (the Kafka endpoint and the Schema Registry offer the same). */
+export type TransportAuthScheme = AuthScheme
 
 /** Which of the connection's services a transport talks to: the request log and curl name the right secret. */
 export type ServiceKind = 'kafka' | 'registry'

@@ -60,5 +60,8 @@ export interface CompatibilityCheck {
 export type VersionRef = number | 'latest'
 
 /** Auth a registry takes: Basic user + password (Confluent Cloud key + secret, Aiven), or a bearer token. */
+/** The same schemes as the Kafka endpoint: a token sent as Bearer, X-Auth-Token or Basic token:<token>, or Basic user:password. */
 export type RegistryAuth =
-  { kind: 'none' } | { kind: 'basic'; user: string; password: string } | { kind: 'bearer'; token: string }
+  | { kind: 'none' }
+  | { kind: 'basic'; user: string; password: string }
+  | { kind: 'bearer' | 'x-auth-token' | 'basic-token'; token: string }

@@ -55,9 +55,9 @@ export function registryTransportSettings(s: RegistrySettings): ConnectionSettin
     service: 'registry',
     ...(auth.kind === 'basic'
       ? { authScheme: 'basic', authUser: auth.user, apiKey: auth.password }
-      : auth.kind === 'bearer'
-        ? { authScheme: 'bearer', apiKey: auth.token }
-        : { authScheme: 'none', apiKey: '' }),
+      : auth.kind === 'none'
+        ? { authScheme: 'none', apiKey: '' }
+        : { authScheme: auth.kind, apiKey: auth.token }),
   }
 }
 

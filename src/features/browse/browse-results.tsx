@@ -15,7 +15,8 @@ import { ListToolbar } from './list-toolbar.tsx'
 import { MessageDetail } from './message-detail.tsx'
 import { MessageList } from './message-list.tsx'
 import { useDecodedWindow } from './use-decoded-window.ts'
-import { useLiveTail } from './use-live-tail.ts'
+import { LiveRate } from './live-rate.tsx'
+import { LIVE_RATE_POINTS, useLiveTail } from './use-live-tail.ts'
 import { WindowBar, type LiveMode } from './window-bar.tsx'
 import { messageId } from './window-text.ts'
 
@@ -139,6 +140,7 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
           {tail.polls} poll{tail.polls === 1 ? '' : 's'}
         </p>
       )}
+      {live !== 'off' && <LiveRate rates={tail.rates} max={LIVE_RATE_POINTS} />}
       {live !== 'off' && tail.notes.length > 0 && (
         <Notice tone="warning" role="status">
           <ul className="space-y-0.5">

@@ -7,6 +7,13 @@ const ROW = 20
 const OVERSCAN = 12
 /** Bytes per scrollable page: 8 MiB is 524,288 rows, well inside every browser's maximum element height. */
 export const HEX_PAGE_BYTES = 8 * 1024 * 1024
+/**
+ * A row is 1 + 8 + 1.5 + 47 + 1.5 + 18 + 1 = 78 characters (padding, offset, gap, hex, gap, |ASCII|, padding);
+ * a monospace character is about 0.6em, so 47 font sizes fit the row: the font follows the column's width
+ * between 9 and 12 px, and only a narrower column scrolls sideways (the row never wraps or clips).
+ */
+const ROW_CH = '78ch'
+const FONT_SIZE = 'clamp(9px, calc((100cqw - 4px) / 47), 12px)'
 
 /**
  * `hexdump -C` rows (offset, hex, ASCII), virtualized: a 10 MB value renders the rows in view only.
@@ -41,7 +48,8 @@ export function HexView({
   const visible = Array.from({ length: Math.max(0, last - first) }, (_, i) => first + i)
   const width = Math.max(8, (bytes.length - 1).toString(16).length)
   return (
-    <div className="space-y-1">
+    // A container, so the dump's font can shrink to fit its column (a 1280 px window's detail panel is ~530 px).
+    <div className="space-y-1 @container">
       {pages > 1 && (
         <div className="flex items-center gap-2 text-xs">
           <Button size="sm" disabled={page === 0} onClick={() => setPage(page - 1)}>
@@ -62,9 +70,10 @@ export function HexView({
         aria-label={`${label} hex dump`}
         tabIndex={0}
         onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
-        className="max-h-[28rem] overflow-auto rounded border border-slate-200 bg-slate-50 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
+        className="max-h-[28rem] overflow-auto rounded border border-slate-200 bg-slate-50 font-mono dark:border-slate-700 dark:bg-slate-950"
+        style={{ fontSize: FONT_SIZE }}
       >
-        <div className="relative" style={{ height: rows * ROW, minWidth: '44rem' }}>
+        <div className="relative" style={{ height: rows * ROW, minWidth: ROW_CH }}>
           {visible.map((index) => {
             const row = hexDumpRow(slice, index)
             const offset = (base + index * 16).toString(16).padStart(width, '0')
@@ -75,7 +84,7 @@ export function HexView({
             return (
               <div
                 key={index}
-                className="absolute inset-x-0 flex gap-4 px-2 whitespace-pre"
+                className="absolute inset-x-0 flex gap-[1.5ch] px-[1ch] whitespace-pre"
                 style={{ height: ROW, transform: `translateY(${index * ROW}px)`, lineHeight: `${ROW}px` }}
               >
                 <span className="text-slate-500 dark:text-slate-400">{offset}</span>

@@ -6,11 +6,14 @@ import { mapLimit } from '../../lib/browse/load-window.ts'
 import { boundsProblem } from '../../lib/browse/offset-window.ts'
 import { mergeRecords, type MergeOrder } from '../../lib/browse/merge-records.ts'
 import { RingBuffer } from '../../lib/browse/ring-buffer.ts'
+import { pushRate, ratePerSecond, type RatePoint } from '../../lib/rate.ts'
 
 export const LIVE_POLL_MS = 1500
 /** A tail whose endpoint stops making progress polls less and less often, down to this. */
 export const LIVE_MAX_POLL_MS = 15_000
 const MAX_BATCH = 500
+/** Rate points kept for the messages-per-second chart. */
+export const LIVE_RATE_POINTS = 120
 
 export interface LiveTailState {
   records: KafkaRecord[]
@@ -20,6 +23,8 @@ export interface LiveTailState {
   polls: number
   /** Why the last poll of a partition stopped early (the endpoint made no progress). */
   notes: string[]
+  /** Messages per second over each poll interval, newest LIVE_RATE_POINTS kept. */
+  rates: RatePoint[]
 }
 
 type NewRecords = { records: KafkaRecord[]; note?: string }
@@ -66,6 +71,7 @@ export function useLiveTail(
     error: null,
     polls: 0,
     notes: [],
+    rates: [],
   })
   const buffer = useRef<RingBuffer<KafkaRecord> | null>(null)
   const positions = useRef<Map<number, string> | null>(null)
@@ -74,7 +80,7 @@ export function useLiveTail(
   useEffect(() => {
     buffer.current = new RingBuffer(capacity)
     positions.current = null
-    setState({ records: [], dropped: 0, error: null, polls: 0, notes: [] })
+    setState({ records: [], dropped: 0, error: null, polls: 0, notes: [], rates: [] })
   }, [client, topic, partitionKey, capacity])
 
   useEffect(() => {
@@ -83,6 +89,7 @@ export function useLiveTail(
     let timer: number | undefined
     let delay = LIVE_POLL_MS
     const ids = partitionKey.split(',').filter(Boolean).map(Number)
+    let since = Date.now()
     const tick = async () => {
       try {
         if (!positions.current) {
@@ -102,12 +109,16 @@ export function useLiveTail(
         delay = notes.length > 0 && fresh.length === 0 ? Math.min(delay * 2, LIVE_MAX_POLL_MS) : LIVE_POLL_MS
         const buf = buffer.current!
         if (fresh.length > 0) buf.push(...fresh)
+        const now = Date.now()
+        const rate = { at: now, perSecond: ratePerSecond(0, since, fresh.length, now) }
+        since = now
         setState((s) => ({
           records: fresh.length > 0 ? buf.toArray() : s.records,
           dropped: buf.dropped,
           error: null,
           polls: s.polls + 1,
           notes,
+          rates: pushRate(s.rates, rate, LIVE_RATE_POINTS),
         }))
       } catch (error) {
         if (ac.signal.aborted || (isKafkaRestError(error) && error.kind === 'aborted')) return

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import type { SandboxDefaults } from '../../lib/connection/sandbox-registry.ts'
 import { errorView } from '../../lib/error-view.ts'
@@ -5,17 +6,21 @@ import { navigate } from '../../lib/router/hash-location.ts'
 import { useConnectionStore } from '../../stores/connection-store.ts'
 import { ConnectionForm } from './connection-form.tsx'
 import { DetectionNotes } from './detection-notes.tsx'
+import { ManageConnections } from './manage-connections.tsx'
 import { useConnect } from './use-connect.ts'
 
 export function ConnectPage({
   proxyAvailable,
   sandbox = null,
   returnTo,
+  autoConnect = false,
 }: {
   proxyAvailable: boolean
   /** The console server's sandbox, when it runs one (its registry is the default on its endpoint). */
   sandbox?: SandboxDefaults | null
   returnTo: string | null
+  /** Connect once on arrival (the header's picker, when this tab knows the secrets). */
+  autoConnect?: boolean
 }) {
   const connect = useConnect()
   const onConnect = () => {
@@ -27,6 +32,15 @@ export function ConnectPage({
       },
     })
   }
+  const autoStarted = useRef(false)
+  useEffect(() => {
+    if (!autoConnect) autoStarted.current = false
+    if (!autoConnect || autoStarted.current) return
+    autoStarted.current = true
+    onConnect()
+    // Once per arrival: onConnect reads the store when it runs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoConnect])
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-xl font-semibold">Connect to a Kafka REST endpoint</h1>
@@ -48,6 +62,7 @@ export function ConnectPage({
         </div>
       )}
       {connect.isSuccess && <DetectionNotes notes={connect.data.notes} />}
+      <ManageConnections />
     </div>
   )
 }

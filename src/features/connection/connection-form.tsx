@@ -1,20 +1,17 @@
 import { useState, type FormEvent } from 'react'
 import { DIALECT_LABELS } from '../../api/create-client.ts'
-import type { AuthScheme } from '../../api/types.ts'
 import { Button } from '../../components/button.tsx'
 import { SelectField, TextField } from '../../components/field.tsx'
 import { registryAfterEndpointChange, type SandboxDefaults } from '../../lib/connection/sandbox-registry.ts'
 import type { ParsedCredentials } from '../../lib/credentials/parse-credentials.ts'
 import { useConnectionStore, type DialectChoice } from '../../stores/connection-store.ts'
+import { ENVIRONMENTS, type EnvironmentTag } from '../../lib/connection/saved-connections.ts'
+import { AuthFields } from './auth-fields.tsx'
+import { credentialsPatch } from '../../lib/credentials/credentials-patch.ts'
 import { PasteCredentialsDialog } from './paste-credentials-dialog.tsx'
+import { SaveConnectionButton } from './save-connection-button.tsx'
+import { SavedConnectionPicker } from './saved-connection-picker.tsx'
 import { RegistryFields } from './registry-fields.tsx'
-
-const AUTH_LABELS: Record<AuthScheme, string> = {
-  'x-auth-token': 'X-Auth-Token: <key> (Message Hub, sandbox)',
-  bearer: 'Authorization: Bearer <key>',
-  'basic-token': 'Authorization: Basic token:<key>',
-  none: 'No auth header',
-}
 
 export function ConnectionForm({
   onConnect,
@@ -29,7 +26,6 @@ export function ConnectionForm({
 }) {
   const form = useConnectionStore((s) => s.form)
   const setForm = useConnectionStore((s) => s.setForm)
-  const [reveal, setReveal] = useState(false)
   const [pasting, setPasting] = useState(false)
   const [filledFrom, setFilledFrom] = useState<string | null>(null)
 
@@ -40,34 +36,14 @@ export function ConnectionForm({
 
   const applyCredentials = (c: ParsedCredentials) => {
     setPasting(false)
-    setFilledFrom(c.registry && c.kind !== 'registry' ? `${c.source}, with a Schema Registry` : c.source)
-    // Credentials for another service replace the registry too: without one of their own, none is kept.
-    setForm(
-      c.registry
-        ? {
-            registryUrl: c.registry.url,
-            registryAuth: c.registry.auth,
-            registryUser: c.registry.user,
-            registrySecret: c.registry.secret,
-          }
-        : { registryUrl: '', registryAuth: 'none', registryUser: '', registrySecret: '' },
-    )
-    if (c.kind === 'registry') return
-    if (c.kind === 'event-streams') {
-      setForm({
-        endpoint: c.endpoint,
-        apiKey: c.apiKey,
-        adminEndpoint: c.adminEndpoint ?? '',
-        dialect: 'ibm-event-streams',
-        authScheme: 'bearer',
-      })
-    } else {
-      setForm({ endpoint: c.endpoint, apiKey: c.apiKey, authScheme: 'x-auth-token', adminEndpoint: '' })
-    }
+    const from = c.registry && c.kind !== 'registry' ? `${c.source}, with a Schema Registry` : c.source
+    setFilledFrom(c.note ? `${from}; ${c.note}` : from)
+    setForm(credentialsPatch(c, form))
   }
 
   return (
     <form onSubmit={submit} className="space-y-4" aria-label="Connection">
+      <SavedConnectionPicker />
       <TextField
         label="Endpoint URL"
         type="url"
@@ -84,24 +60,7 @@ export function ConnectionForm({
         spellCheck={false}
         hint="The Kafka REST base URL (kafka_rest_url)."
       />
-      <TextField
-        label="API key"
-        type={reveal ? 'text' : 'password'}
-        value={form.apiKey}
-        onChange={(e) => setForm({ apiKey: e.target.value })}
-        autoComplete="off"
-        spellCheck={false}
-        hint="Kept in this tab's session storage only; Disconnect forgets it."
-        trailing={
-          <Button
-            aria-pressed={reveal}
-            onClick={() => setReveal((r) => !r)}
-            aria-label={reveal ? 'Hide API key' : 'Show API key'}
-          >
-            {reveal ? 'Hide' : 'Show'}
-          </Button>
-        }
-      />
+      <AuthFields />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label="API dialect"
@@ -116,13 +75,14 @@ export function ConnectionForm({
           ))}
         </SelectField>
         <SelectField
-          label="Auth header"
-          value={form.authScheme}
-          onChange={(e) => setForm({ authScheme: e.target.value as AuthScheme })}
+          label="Environment"
+          value={form.environment}
+          onChange={(e) => setForm({ environment: e.target.value as EnvironmentTag })}
+          hint="Production shows a banner and asks for the topic name before writing or deleting."
         >
-          {Object.entries(AUTH_LABELS).map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
+          {ENVIRONMENTS.map((env) => (
+            <option key={env} value={env}>
+              {env[0].toUpperCase() + env.slice(1)}
             </option>
           ))}
         </SelectField>
@@ -168,6 +128,7 @@ export function ConnectionForm({
           {busy ? 'Connecting…' : 'Connect'}
         </Button>
         <Button onClick={() => setPasting(true)}>Paste credentials</Button>
+        <SaveConnectionButton />
       </div>
       <PasteCredentialsDialog open={pasting} onClose={() => setPasting(false)} onApply={applyCredentials} />
     </form>

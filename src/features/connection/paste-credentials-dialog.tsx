@@ -45,13 +45,15 @@ export function PasteCredentialsDialog({ open, onClose, onApply }: Props) {
         Paste service credentials
       </h2>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        VCAP_SERVICES, a service key, or a credentials object with <code>kafka_rest_url</code> and{' '}
-        <code>api_key</code> (or <code>kafka_http_url</code> and <code>apikey</code>). A Schema Registry (
-        <code>schema_registry_url</code>, <code>schema.registry.url</code>, Aiven’s{' '}
-        <code>schema_registry_uri</code>) fills the registry fields too.
+        IBM Event Streams service credentials (<code>kafka_http_url</code>, <code>kafka_admin_url</code>,{' '}
+        <code>apikey</code>) or Message Hub’s VCAP_SERVICES (<code>kafka_rest_url</code>, <code>api_key</code>
+        ); Confluent Cloud’s API key file; an Aiven service JSON; or a URL with user and password (
+        <code>https://user:password@host:port</code>). A Schema Registry (<code>schema_registry_url</code>,{' '}
+        <code>schema.registry.url</code>, Aiven’s <code>schema_registry_uri</code>) fills the registry fields
+        too.
       </p>
       <label htmlFor={`${id}-text`} className="mt-3 block text-xs font-semibold">
-        Credentials JSON
+        Credentials
       </label>
       <textarea
         id={`${id}-text`}

@@ -8,6 +8,8 @@ const AUTH_LABELS: Record<RegistryAuthKind, string> = {
   none: 'None',
   basic: 'Basic (user + password)',
   bearer: 'Bearer token',
+  'x-auth-token': 'X-Auth-Token',
+  'basic-token': 'Basic token:<token>',
 }
 
 /** The optional Schema Registry: its URL and its own auth (the secret is kept like the API key). */

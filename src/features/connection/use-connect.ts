@@ -10,6 +10,7 @@ import { yieldToEventLoop } from '../../lib/event-loop.ts'
 import { checkConnection } from '../../lib/connection/connection-input.ts'
 import { useConnectionStore, type ConnectionForm } from '../../stores/connection-store.ts'
 import { requestLogSink } from '../../stores/request-log-store.ts'
+import { useSavedConnectionsStore } from '../../stores/saved-connections-store.ts'
 
 export interface ConnectResult extends Detection {
   topicCount: number | null
@@ -52,6 +53,7 @@ export function useConnect() {
       const previous = useConnectionStore.getState().active?.id
       if (previous) forgetConnection(queryClient, previous)
       connected(detection.profile)
+      if (form.savedId) useSavedConnectionsStore.getState().touch(form.savedId)
       const id = useConnectionStore.getState().active?.id
       if (id && topics) seedTopicList(queryClient, id, topics)
       return { ...detection, topicCount: topics?.length ?? null }

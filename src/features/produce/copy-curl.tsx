@@ -5,7 +5,7 @@ import { formatBytesSize } from '../../lib/bytes/format-size.ts'
 import { useConnectionStore } from '../../stores/connection-store.ts'
 import { requestsAsCurl } from './request-capture.ts'
 
-/** Copy as curl for the produce request(s): the key is `$API_KEY` unless the user ticks Include API key. */
+/** Copy as curl for the produce request(s): `$API_KEY` (Basic: `$API_KEY:$API_SECRET`) unless Include API key is ticked. */
 export function CopyCurl({ requests }: { requests: RequestLogEntry[] }) {
   const [includeKey, setIncludeKey] = useState(false)
   const id = useId()
@@ -16,9 +16,10 @@ export function CopyCurl({ requests }: { requests: RequestLogEntry[] }) {
       <CopyButton
         label={requests.length > 1 ? `Copy as curl (${requests.length} requests)` : 'Copy as curl'}
         aria-label="Copy as curl"
-        getText={() =>
-          requestsAsCurl(requests, includeKey ? useConnectionStore.getState().form.apiKey : undefined)
-        }
+        getText={() => {
+          const form = useConnectionStore.getState().form
+          return includeKey ? requestsAsCurl(requests, form.apiKey, form.username) : requestsAsCurl(requests)
+        }}
       />
       <label htmlFor={id} className="flex items-center gap-1.5 text-xs">
         <input

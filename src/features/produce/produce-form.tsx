@@ -1,12 +1,16 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
 import type { ConnectedClient } from '../../api/connected-client.ts'
 import { Button } from '../../components/button.tsx'
+import { TypedConfirm } from '../../components/typed-confirm.tsx'
+import { visibleNameText } from '../../lib/visible-name.ts'
+import { useIsProduction } from '../../stores/connection-store.ts'
 import { ImportNdjsonButton } from './import-ndjson-button.tsx'
 import { importNdjson, type NdjsonImport } from './ndjson-import.ts'
 import { NdjsonPreview } from './ndjson-preview.tsx'
 import { planProduce } from './plan-produce.ts'
 import { ProduceError } from './produce-error.tsx'
 import { ProduceProgress } from './produce-progress.tsx'
+import { ProduceRate } from './produce-rate.tsx'
 import { ProduceResults } from './produce-results.tsx'
 import { isRegistryFormat, newRecordDraft, type RecordDraft } from './record-draft.ts'
 import { RecordEditor } from './record-editor.tsx'
@@ -57,6 +61,9 @@ export function ProduceForm({
   const encodeRegistry = useRegistryEncode(connected.connectionId)
   const [encoding, setEncoding] = useState(false)
   const registry = connected.registry ? { connectionId: connected.connectionId, topic } : null
+  const production = useIsProduction()
+  /** Production: the planned request waits for the topic name to be typed. */
+  const [guarded, setGuarded] = useState<Parameters<typeof produce.mutate>[0] | null>(null)
 
   const send = async () => {
     if (produce.isPending || encoding) return
@@ -86,7 +93,8 @@ export function ProduceForm({
       return
     }
     setProblem(null)
-    produce.mutate(plan.input)
+    if (production) setGuarded(plan.input)
+    else produce.mutate(plan.input)
   }
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -185,9 +193,27 @@ export function ProduceForm({
           </span>
         </div>
       </form>
+      <TypedConfirm
+        open={guarded !== null}
+        title={`Produce to ${visibleNameText(topic)} in production?`}
+        expected={topic}
+        confirmLabel="Produce to production"
+        onCancel={() => setGuarded(null)}
+        onConfirm={() => {
+          if (guarded) produce.mutate(guarded)
+          setGuarded(null)
+        }}
+      >
+        <p className="text-sm">
+          This connection is tagged <strong>production</strong>: the records are written to a live topic.
+        </p>
+      </TypedConfirm>
       {produce.progress && <ProduceProgress progress={produce.progress} onCancel={produce.cancel} />}
       {produce.isError && <ProduceError error={produce.error} requests={produce.failedRequests} />}
       {produce.data && <ProduceResults outcome={produce.data} canBrowse={!!caps.browse} />}
+      {(produce.rates.length > 1 || (produce.data?.results.length ?? 0) > 1) && produce.rates.length > 0 && (
+        <ProduceRate rates={produce.rates} />
+      )}
     </div>
   )
 }

@@ -21,6 +21,6 @@ export function captureRequests(): RequestCapture {
 }
 
 /** The requests as curl commands, one per paragraph; the key is `$API_KEY` unless `apiKey` is given. */
-export function requestsAsCurl(entries: RequestLogEntry[], apiKey?: string): string {
-  return entries.map((e) => toCurl(e, apiKey === undefined ? {} : { apiKey })).join('\n\n')
+export function requestsAsCurl(entries: RequestLogEntry[], apiKey?: string, user?: string): string {
+  return entries.map((e) => toCurl(e, apiKey === undefined ? {} : { apiKey, user })).join('\n\n')
 }

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react'
 import type { RequestLogEntry } from '../../api/http/transport.ts'
 import type { ProduceResult } from '../../api/types.ts'
 import { kafkaClientOf } from '../../data/connection-scope.ts'
+import { pushRate, ratePerSecond, type RatePoint } from '../../lib/rate.ts'
 import { produceMutationKey, refreshAfterProduce } from '../../data/records/produce-mutation.ts'
 import { prepareRecords, type PendingRecord } from './prepare-records.ts'
 import { captureRequests } from './request-capture.ts'
@@ -24,6 +25,10 @@ export interface ProduceOutcome {
   requests: RequestLogEntry[]
 }
 
+/** Rate points kept for the records-per-second chart; a point at most every RATE_SAMPLE_MS. */
+export const PRODUCE_RATE_POINTS = 240
+const RATE_SAMPLE_MS = 250
+
 export type ProduceProgress =
   | { phase: 'encoding'; loaded: number; total: number }
   | { phase: 'uploading'; loaded: number; total: number }
@@ -38,6 +43,7 @@ export function useProduce(connectionId: string) {
   const queryClient = useQueryClient()
   const [progress, setProgress] = useState<ProduceProgress | null>(null)
   const [failedRequests, setFailedRequests] = useState<RequestLogEntry[]>([])
+  const [rates, setRates] = useState<RatePoint[]>([])
   const abort = useRef<AbortController | null>(null)
 
   const mutation = useMutation({
@@ -60,13 +66,26 @@ export function useProduce(connectionId: string) {
           onProgress: (loaded, total) => setProgress({ phase: 'encoding', loaded, total }),
         })
         setProgress({ phase: 'uploading', loaded: 0, total: 0 })
+        // Records sent, estimated from the bytes uploaded (a batch is one body), sampled into records per second.
+        let last = { at: Date.now(), count: 0 }
+        setRates([])
+        const sample = (count: number, force: boolean) => {
+          const now = Date.now()
+          if (!force && now - last.at < RATE_SAMPLE_MS) return
+          const point = { at: now, perSecond: ratePerSecond(last.count, last.at, count, now) }
+          last = { at: now, count }
+          setRates((r) => pushRate(r, point, PRODUCE_RATE_POINTS))
+        }
         const results = await client.produce(topic, prepared, {
           partition,
           signal,
           onRequest: capture.onRequest,
-          onUploadProgress: (loaded, total) =>
-            setProgress(loaded >= total ? { phase: 'waiting' } : { phase: 'uploading', loaded, total }),
+          onUploadProgress: (loaded, total) => {
+            if (total > 0) sample(Math.floor((records.length * loaded) / total), false)
+            setProgress(loaded >= total ? { phase: 'waiting' } : { phase: 'uploading', loaded, total })
+          },
         })
+        sample(records.length, true)
         return { topic, labels, results, requests: capture.requests() }
       } catch (e) {
         setFailedRequests(capture.requests())
@@ -84,6 +103,8 @@ export function useProduce(connectionId: string) {
     progress,
     /** The requests of the last failed attempt (empty when it failed before sending). */
     failedRequests,
+    /** Records per second of the last produce (estimated from upload progress, then delivered). */
+    rates,
     cancel: () => abort.current?.abort(),
   }
 }

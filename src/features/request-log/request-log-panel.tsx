@@ -17,7 +17,7 @@ function secretsFor(e: RequestLogEntry): { apiKey: string; user?: string } {
   const form = useConnectionStore.getState().form
   return e.service === 'registry'
     ? { apiKey: form.registrySecret, user: form.registryUser }
-    : { apiKey: form.apiKey }
+    : { apiKey: form.apiKey, user: form.username }
 }
 
 /** Every REST call with method, URL, status, duration and media types, and Copy as curl for bug reports. */

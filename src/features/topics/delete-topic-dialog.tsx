@@ -8,6 +8,7 @@ import { errorView } from '../../lib/error-view.ts'
 import { navigate } from '../../lib/router/hash-location.ts'
 import { useDeleteTopic } from '../../data/topics/topic-mutations.ts'
 import { visibleNameText } from '../../lib/visible-name.ts'
+import { useIsProduction } from '../../stores/connection-store.ts'
 
 /** Deleting needs the topic name typed again: a misclick must not destroy data. */
 export function DeleteTopicDialog({
@@ -23,6 +24,7 @@ export function DeleteTopicDialog({
 }) {
   const del = useDeleteTopic(connected.connectionId)
   const [typed, setTyped] = useState('')
+  const production = useIsProduction()
   const submit = (e: FormEvent) => {
     e.preventDefault()
     if (typed !== topic) return
@@ -31,7 +33,10 @@ export function DeleteTopicDialog({
   return (
     <Modal open={open} onClose={onClose} title={`Delete topic ${visibleNameText(topic)}?`}>
       <form onSubmit={submit} className="space-y-3">
-        <p className="text-sm">All its messages are deleted. This cannot be undone.</p>
+        <p className="text-sm">
+          All its messages are deleted. This cannot be undone.
+          {production && <strong> This connection is tagged production.</strong>}
+        </p>
         <TextField
           label="Type the topic name to confirm"
           value={typed}

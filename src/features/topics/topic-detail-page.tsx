@@ -8,6 +8,7 @@ import { Link } from '../../components/link.tsx'
 import { NameText } from '../../components/name-text.tsx'
 import { Spinner } from '../../components/spinner.tsx'
 import { DeleteTopicDialog } from './delete-topic-dialog.tsx'
+import { PartitionBalance } from './partition-balance.tsx'
 import { PartitionsTable } from './partitions-table.tsx'
 import { TopicConfigs } from './topic-configs.tsx'
 import { errorView } from '../../lib/error-view.ts'
@@ -19,7 +20,7 @@ export function TopicDetailPage({ connected, topic }: { connected: ConnectedClie
   return (
     <section aria-labelledby="topic-title" className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/topics" className="text-indigo-700 hover:underline dark:text-indigo-300">
+        <Link to="/topics" className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
           Topics
         </Link>
         <span aria-hidden="true"> / </span>
@@ -69,6 +70,9 @@ export function TopicDetailPage({ connected, topic }: { connected: ConnectedClie
         <>
           <h2 className="text-base font-semibold">Partitions ({detail.data.partitions.length})</h2>
           <PartitionsTable connected={connected} topic={topic} partitions={detail.data.partitions} />
+          {client.capabilities.browse?.offsets && (
+            <PartitionBalance connected={connected} topic={topic} partitions={detail.data.partitions} />
+          )}
           {detail.data.configs && detail.data.configs.length > 0 && (
             <>
               <h2 className="text-base font-semibold">Configuration (read-only)</h2>

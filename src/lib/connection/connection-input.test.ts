@@ -84,6 +84,40 @@ describe('connectionProblem', () => {
   })
 })
 
+describe('Basic user:password', () => {
+  const basic = {
+    endpoint: 'https://rest.example.com',
+    apiKey: ' pw ',
+    username: ' alice ',
+    useProxy: true,
+    authScheme: 'basic' as const,
+    adminEndpoint: '',
+  }
+  it('sends the trimmed username with the password, and only for Basic', () => {
+    expect(normaliseConnection(basic)).toMatchObject({ authScheme: 'basic', authUser: 'alice', apiKey: 'pw' })
+    expect(normaliseConnection({ ...basic, authScheme: 'bearer' })).not.toHaveProperty('authUser')
+  })
+  it('needs a username without a colon or line break', () => {
+    expect(connectionProblem({ ...basic, username: '' })).toMatchObject({
+      field: 'username',
+      message: 'Basic auth needs a username.',
+    })
+    expect(connectionProblem({ ...basic, username: 'a:b' })).toMatchObject({
+      field: 'username',
+      message: /colon/,
+    })
+    expect(connectionProblem({ ...basic, username: 'a\nb' })).toMatchObject({
+      field: 'username',
+      message: /line break/,
+    })
+    expect(connectionProblem({ ...basic, apiKey: 'p\nw' })).toMatchObject({
+      field: 'apiKey',
+      message: 'The password contains a line break.',
+    })
+    expect(connectionProblem(basic)).toBeNull()
+  })
+})
+
 describe('checkConnection', () => {
   it('gives the normalised settings when the input is usable', () => {
     expect(checkConnection(input({ endpoint: 'http://127.0.0.1:8082/ ' }))).toEqual({

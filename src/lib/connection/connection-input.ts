@@ -10,6 +10,8 @@ import type { AuthScheme } from '../../api/types.ts'
 export interface ConnectionInput {
   endpoint: string
   apiKey: string
+  /** Basic user:password: the user name ('' or absent otherwise). */
+  username?: string
   useProxy: boolean
   authScheme: AuthScheme
   /** IBM Event Streams: the Admin REST API base URL; '' for none. */
@@ -37,6 +39,8 @@ export interface NormalisedConnection {
   apiKey: string
   useProxy: boolean
   authScheme: AuthScheme
+  /** Only with Basic user:password. */
+  authUser?: string
   adminEndpoint?: string
   /** Only when a Schema Registry URL was given. */
   registry?: RegistryConnection
@@ -44,7 +48,8 @@ export interface NormalisedConnection {
 
 /** Why the form cannot be used, said for the field that needs fixing. */
 export interface ConnectionProblem {
-  field: 'endpoint' | 'apiKey' | 'adminEndpoint' | 'registryUrl' | 'registryUser' | 'registrySecret'
+  field:
+    'endpoint' | 'apiKey' | 'username' | 'adminEndpoint' | 'registryUrl' | 'registryUser' | 'registrySecret'
   message: string
   hint: string
 }
@@ -62,11 +67,14 @@ function normaliseRegistry(input: ConnectionInput): RegistryConnection | null {
   // A user name is a label, kept as typed but for surrounding blanks; so is a secret (pasted with a newline).
   const user = (input.registryUser ?? '').trim()
   const secret = (input.registrySecret ?? '').trim()
-  switch (input.registryAuth ?? 'none') {
+  const kind = input.registryAuth ?? 'none'
+  switch (kind) {
     case 'basic':
       return { url, auth: { kind: 'basic', user, password: secret } }
     case 'bearer':
-      return { url, auth: { kind: 'bearer', token: secret } }
+    case 'x-auth-token':
+    case 'basic-token':
+      return { url, auth: { kind, token: secret } }
     default:
       return { url, auth: { kind: 'none' } }
   }
@@ -80,6 +88,7 @@ export function normaliseConnection(input: ConnectionInput): NormalisedConnectio
     apiKey: input.apiKey.trim(),
     useProxy: input.useProxy,
     authScheme: input.authScheme,
+    ...(input.authScheme === 'basic' ? { authUser: (input.username ?? '').trim() } : {}),
     ...(adminEndpoint ? { adminEndpoint } : {}),
     ...(registry ? { registry } : {}),
   }
@@ -137,7 +146,7 @@ function registryProblem(input: ConnectionInput, registry: RegistryConnection): 
       hint: 'Enter the user name alone, on one line.',
     }
   }
-  const secret = auth.kind === 'basic' ? auth.password : auth.kind === 'bearer' ? auth.token : ''
+  const secret = auth.kind === 'basic' ? auth.password : auth.kind === 'none' ? '' : auth.token
   if (/[\r\n]/.test(secret)) {
     return {
       field: 'registrySecret',
@@ -153,11 +162,29 @@ export function connectionProblem(input: ConnectionInput): ConnectionProblem | n
   const settings = normaliseConnection(input)
   const endpoint = urlProblem('endpoint', input.endpoint, settings.endpoint)
   if (endpoint) return endpoint
+  const secretName = settings.authScheme === 'basic' ? 'password' : 'API key'
   if (/[\r\n]/.test(settings.apiKey)) {
     return {
       field: 'apiKey',
-      message: 'The API key contains a line break.',
-      hint: 'Paste the key alone, on one line.',
+      message: `The ${secretName} contains a line break.`,
+      hint: `Paste the ${secretName} alone, on one line.`,
+    }
+  }
+  if (settings.authScheme === 'basic') {
+    const user = settings.authUser ?? ''
+    if (!user) {
+      return {
+        field: 'username',
+        message: 'Basic auth needs a username.',
+        hint: 'Enter the username (Confluent Cloud: the API key; Aiven: avnadmin), or choose another auth scheme.',
+      }
+    }
+    if (user.includes(':') || /[\r\n]/.test(user)) {
+      return {
+        field: 'username',
+        message: `The username contains ${user.includes(':') ? 'a colon' : 'a line break'}.`,
+        hint: 'Basic auth cannot send a username with ":" or a line break (":" separates user and password). Check what was pasted.',
+      }
     }
   }
   if (settings.adminEndpoint !== undefined) {

@@ -26,6 +26,7 @@ describe('parseCredentials', () => {
       credentials: {
         endpoint: 'https://kafka-rest.messagehub.services.us-south.bluemix.net:443',
         apiKey: 'abc123',
+        authScheme: 'x-auth-token',
         kind: 'message-hub',
         source: 'messagehub[0]',
       },
@@ -74,7 +75,7 @@ describe('parseCredentials', () => {
     expect(!bad.ok && bad.error).toMatch(/not valid JSON/)
     expect(parseCredentials('{"user":"x"}')).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/No Kafka REST credentials/),
+      error: expect.stringMatching(/Accepted: IBM Event Streams.*Confluent Cloud.*Aiven.*user and password/),
     })
     expect(parseCredentials('{"api_key":"k","kafka_rest_url":"ftp://x"}')).toMatchObject({ ok: false })
   })
