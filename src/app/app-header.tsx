@@ -13,6 +13,7 @@ import { useRegistryConnected } from './use-registry-connected.ts'
 const NAV = [
   { path: '/topics', label: 'Topics' },
   { path: '/produce', label: 'Produce' },
+  { path: '/generate', label: 'Generate' },
   { path: '/browse', label: 'Browse' },
   { path: '/schemas', label: 'Schemas' },
   { path: '/consumer-groups', label: 'Consumer groups' },
@@ -48,7 +49,9 @@ export function AppHeader({
           <nav aria-label="Main">
             <ul className="flex gap-1">
               {NAV.filter((n) => n.path !== '/browse' || !!client.capabilities.browse)
-                .filter((n) => n.path !== '/produce' || !!client.capabilities.produce)
+                .filter(
+                  (n) => (n.path !== '/produce' && n.path !== '/generate') || !!client.capabilities.produce,
+                )
                 .filter((n) => n.path !== '/schemas' || registryConnected)
                 .map((n) => {
                   const current = path === n.path || path.startsWith(`${n.path}/`)

@@ -37,6 +37,9 @@ const ConsumerGroupPage = lazy(() =>
     default: m.ConsumerGroupPage,
   })),
 )
+const GeneratePage = lazy(() =>
+  import('../features/generate/generate-page.tsx').then((m) => ({ default: m.GeneratePage })),
+)
 const SchemasPage = lazy(() =>
   import('../features/schemas/schemas-page.tsx').then((m) => ({ default: m.SchemasPage })),
 )
@@ -88,6 +91,9 @@ export function App() {
   } else if (path === '/produce') {
     what = 'Produce page'
     page = <ProducePage connected={connected} topic={location.params.get('topic')} />
+  } else if (path === '/generate') {
+    what = 'Generate page'
+    page = <GeneratePage connected={connected} topic={location.params.get('topic')} />
   } else if (path === '/browse') {
     what = 'Browse page'
     page = <BrowsePage connected={connected} params={location.params} />

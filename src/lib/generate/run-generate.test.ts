@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest'
+import type { ProduceRecord, ProduceResult } from '../../api/types.ts'
+import { createGenerator, loadFaker } from './generator.ts'
+import type { RecordSource } from './record-source.ts'
+import { GenerateRun, type RunPlan } from './run-generate.ts'
+
+const faker = await loadFaker()
+const records = createGenerator(
+  { keyTemplate: '', valueTemplate: 'r{{seq}}', valueFormat: 'text', headers: [], seed: 7 },
+  faker,
+)
+const source: RecordSource = { records: async (from, count) => records(from, count), close: () => {} }
+const text = (r: ProduceRecord) => new TextDecoder().decode(r.value!)
+
+/** A fake topic: offsets per partition, one batch may fail once. */
+function fakeTopic(failBatch = -1) {
+  const offsets = new Map<number, number>()
+  const log: { partition: number | undefined; values: string[] }[] = []
+  let batches = 0
+  const send = async (rs: ProduceRecord[], partition: number | undefined): Promise<ProduceResult[]> => {
+    if (batches++ === failBatch) throw new Error('HTTP 503: try later')
+    log.push({ partition, values: rs.map(text) })
+    return rs.map(() => {
+      const p = partition ?? 0
+      const o = offsets.get(p) ?? 0
+      offsets.set(p, o + 1)
+      return { ok: true, partition: p, offset: String(o) }
+    })
+  }
+  return { send, log }
+}
+
+const plan: RunPlan = { count: 25, rate: null, batchSize: 10, partition: { kind: 'auto' } }
+
+describe('GenerateRun', () => {
+  it('sends every record once, in order, and sums up the offsets per partition', async () => {
+    const topic = fakeTopic()
+    const s = await new GenerateRun(
+      { ...plan, partition: { kind: 'round-robin', partitions: 2 } },
+      { source, ...topic },
+    ).run()
+    expect(topic.log.map((b) => [b.partition, b.values.length])).toEqual([
+      [0, 10],
+      [1, 10],
+      [0, 5],
+    ])
+    expect(topic.log.flatMap((b) => b.values)).toEqual(Array.from({ length: 25 }, (_, i) => `r${i + 1}`))
+    expect([s.sent, s.acknowledged, s.failed, s.stopped]).toEqual([25, 25, 0, false])
+    expect(s.ranges).toEqual([
+      { partition: 0, first: '0', last: '14', count: 15 },
+      { partition: 1, first: '0', last: '9', count: 10 },
+    ])
+  })
+
+  it('lists a failed batch with its error, and a retry sends the same records', async () => {
+    const topic = fakeTopic(1)
+    const run = new GenerateRun(plan, { source, ...topic })
+    const s = await run.run()
+    expect([s.acknowledged, s.failed]).toEqual([15, 10])
+    expect(s.failedBatches).toHaveLength(1)
+    expect(s.failedBatches[0]).toMatchObject({ from: 10, error: 'HTTP 503: try later' })
+    const after = await run.retry(s.failedBatches[0])
+    expect([after.acknowledged, after.failed, after.failedBatches.length]).toEqual([25, 0, 0])
+    expect(topic.log.at(-1)!.values).toEqual(Array.from({ length: 10 }, (_, i) => `r${i + 11}`))
+  })
+
+  it('Stop lets the batch in flight finish and leaves no outcome unreported', async () => {
+    let release: () => void = () => {}
+    const topic = fakeTopic()
+    let calls = 0
+    const send = async (rs: ProduceRecord[], p: number | undefined) => {
+      if (++calls === 2) await new Promise<void>((r) => (release = r))
+      return topic.send(rs, p)
+    }
+    const run = new GenerateRun({ ...plan, count: 100 }, { source, send })
+    const done = run.run()
+    await new Promise((r) => setTimeout(r, 20))
+    run.stop()
+    release()
+    const s = await done
+    expect(s.stopped).toBe(true)
+    expect(s.sent).toBe(20)
+    expect(s.acknowledged + s.failed).toBe(s.sent)
+  })
+
+  it('paces batches at the rate on the given clock', async () => {
+    let now = 0
+    const waits: number[] = []
+    const run = new GenerateRun(
+      { ...plan, count: 30, rate: 10 },
+      {
+        source,
+        ...fakeTopic(),
+        now: () => now,
+        sleep: async (ms) => {
+          waits.push(ms)
+          now += ms
+        },
+      },
+    )
+    const s = await run.run()
+    expect(waits).toEqual([1000, 1000, 1000])
+    expect(s.perSecond).toBeCloseTo(10)
+  })
+
+  it('a duration run ends when its time is up, before count', async () => {
+    let now = 0
+    const run = new GenerateRun(
+      { ...plan, count: 1000, rate: 10, durationMs: 3000 },
+      {
+        source,
+        ...fakeTopic(),
+        now: () => now,
+        sleep: async (ms) => {
+          now += ms
+        },
+      },
+    )
+    const s = await run.run()
+    expect(s.acknowledged).toBe(30)
+    expect(s.acknowledged + s.failed).toBe(s.sent)
+  })
+
+  it('Pause holds the run until Resume', async () => {
+    const topic = fakeTopic()
+    let sends = 0
+    const send = async (rs: ProduceRecord[], p: number | undefined) => {
+      sends++
+      return topic.send(rs, p)
+    }
+    const run = new GenerateRun({ ...plan, count: 1000 }, { source, send })
+    run.pause()
+    const done = run.run()
+    await new Promise((r) => setTimeout(r, 30))
+    expect(sends).toBe(0)
+    expect(run.progress().paused).toBe(true)
+    run.resume()
+    const s = await done
+    expect([s.acknowledged, s.paused]).toEqual([1000, false])
+  })
+})
