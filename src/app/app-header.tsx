@@ -11,6 +11,7 @@ const NAV = [
   { path: '/topics', label: 'Topics' },
   { path: '/produce', label: 'Produce' },
   { path: '/browse', label: 'Browse' },
+  { path: '/search', label: 'Search' },
   { path: '/schemas', label: 'Schemas' },
 ] as const
 
@@ -42,7 +43,7 @@ export function AppHeader({
       {client && (
         <nav aria-label="Main">
           <ul className="flex gap-1">
-            {NAV.filter((n) => n.path !== '/browse' || !!client.capabilities.browse)
+            {NAV.filter((n) => (n.path !== '/browse' && n.path !== '/search') || !!client.capabilities.browse)
               .filter((n) => n.path !== '/produce' || !!client.capabilities.produce)
               .filter((n) => n.path !== '/schemas' || registryConnected)
               .map((n) => {

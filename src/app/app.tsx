@@ -27,6 +27,9 @@ const ProducePage = lazy(() =>
 const BrowsePage = lazy(() =>
   import('../features/browse/browse-page.tsx').then((m) => ({ default: m.BrowsePage })),
 )
+const SearchPage = lazy(() =>
+  import('../features/search/search-page.tsx').then((m) => ({ default: m.SearchPage })),
+)
 const SchemasPage = lazy(() =>
   import('../features/schemas/schemas-page.tsx').then((m) => ({ default: m.SchemasPage })),
 )
@@ -80,6 +83,9 @@ export function App() {
   } else if (path === '/browse') {
     what = 'Browse page'
     page = <BrowsePage connected={connected} params={location.params} />
+  } else if (path === '/search') {
+    what = 'Search page'
+    page = <SearchPage key={connected.connectionId} connected={connected} params={location.params} />
   } else if (path === '/schemas' && connected.registry) {
     what = 'Schemas page'
     page = <SchemasPage key={connected.connectionId} connected={connected} params={location.params} />
