@@ -62,7 +62,7 @@ export function useTopicSearch(client: KafkaRestClient) {
       abort.current = controller
       const startedAt = performance.now()
       // The live values; React gets a copy at most every PAINT_MS.
-      const live: SearchState = { ...IDLE, status: 'running', startedAt }
+      const live: SearchState = { ...IDLE, matches: [], partitions: [], status: 'running', startedAt }
       let timer: ReturnType<typeof setTimeout> | null = null
       const paint = () => {
         timer = null
@@ -75,7 +75,7 @@ export function useTopicSearch(client: KafkaRestClient) {
       setState(live)
       const opened = await openScanFilter({ quick: run.quick, expression: run.expression })
       if (!opened.ok) {
-        if (abort.current === controller) setState({ ...IDLE, problem: opened.problem })
+        if (abort.current === controller) setState({ ...IDLE, matches: [], problem: opened.problem })
         return
       }
       try {
