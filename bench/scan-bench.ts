@@ -122,7 +122,10 @@ async function rawFetch(page: Page, base: string, sandbox: string, partitions: n
       let next = 0
       let total = 0
       const lane = async () => {
-        while (next < partitions) total += await readPartition(next++)
+        while (next < partitions) {
+          const n = await readPartition(next++)
+          total += n
+        }
       }
       await Promise.all([lane(), lane()])
       return { ms: performance.now() - t0, total }

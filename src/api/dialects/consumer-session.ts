@@ -218,7 +218,10 @@ export async function fetchWithConsumer(
         asArray(
           await transport.json({
             path: `${base}/records`,
-            query: { timeout: POLL_TIMEOUT_MS },
+            query:
+              req.maxBytes === undefined
+                ? { timeout: POLL_TIMEOUT_MS }
+                : { timeout: POLL_TIMEOUT_MS, max_bytes: Math.max(1, Math.floor(req.maxBytes)) },
             // Strimzi compares Accept by exact string: send one media type, no list.
             accept: V2.binary,
             signal: req.signal,
