@@ -71,8 +71,8 @@ export interface ScanCallbacks {
 }
 
 export const DEFAULT_PAGE_SIZE = 2000
-/** About 1.4 MB of JSON per poll answer: parsed on the page in a short task. */
-export const DEFAULT_POLL_BYTES = 1024 * 1024
+/** About 0.7 MB of JSON per poll answer: parsed on the page in a short task. */
+export const DEFAULT_POLL_BYTES = 512 * 1024
 
 class LimitReached extends Error {}
 
