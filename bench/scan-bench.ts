@@ -1,4 +1,5 @@
 import { chromium, type Page } from '@playwright/test'
+import { loadavg } from 'node:os'
 import { json1k, b64 } from './support/data.ts'
 import { installPageProbes, type BenchWindow } from './support/page-probes.ts'
 import { startConsoleProcess, startSandboxProcess } from './support/processes.ts'
@@ -30,6 +31,8 @@ export interface ScanBenchResult {
   heapAfterMiB: number
   /** After GC, matches still held, minus before. */
   heapGrowthMiB: number
+  /** 1-minute load average when the scan started: the machine is shared, and the figures move with it. */
+  loadAverage: number
 }
 
 const KEY = 'bench-scan-key'
@@ -173,6 +176,7 @@ export async function runScanBench(distDir: string, smoke: boolean): Promise<Sca
     await page.getByRole('textbox', { name: 'Filter expression' }).fill(EXPRESSION)
     const before = await heapMiB(page)
     const status = page.getByRole('status', { name: 'Search status' })
+    const load = loadavg()[0]
     const t0 = await page.evaluate(() => performance.now())
     let peak = before
     const sampler = setInterval(() => {
@@ -221,6 +225,7 @@ export async function runScanBench(distDir: string, smoke: boolean): Promise<Sca
       heapPeakMiB: Number(peak.toFixed(1)),
       heapAfterMiB: Number(after.toFixed(1)),
       heapGrowthMiB: Number((after - before).toFixed(1)),
+      loadAverage: Number(load.toFixed(2)),
     }
   } finally {
     await browser.close()
