@@ -4,6 +4,7 @@
  * records, one page read ahead per partition, `concurrency` partitions at once, a match limit and a
  * bytes-scanned limit; the signal (Stop) ends it at any point, and the adapter deletes its consumer instances.
  */
+import type { PartitionReader } from '../../api/kafka-rest-client.ts'
 import type { FetchRequest, FetchResult, PartitionOffsets } from '../../api/types.ts'
 import { mapLimit } from '../browse/load-window.ts'
 import { boundsProblem } from '../browse/offset-window.ts'
@@ -15,6 +16,8 @@ export interface ScanSource {
   readonly capabilities: { readonly browse: { readonly offsets: boolean } | null }
   getPartitionOffsets(topic: string, partition: number, signal?: AbortSignal): Promise<PartitionOffsets>
   fetchRecords(request: FetchRequest): Promise<FetchResult>
+  /** Where present (v2 consumers), one reader per partition keeps one consumer instance for the whole scan. */
+  openPartitionReader?(topic: string, partition: number): PartitionReader
 }
 
 /** Filters one page; `maxMatches` is what is left under the match limit. */
@@ -152,6 +155,7 @@ export async function runScan(
   const scanPartition = async (partition: number) => {
     const p = progress.get(partition)!
     if (stopSignal.aborted) return
+    let reader: PartitionReader | undefined
     try {
       p.state = 'reading'
       const { from, until } = await resolveRange(partition)
@@ -160,13 +164,15 @@ export async function runScan(
       p.end = until?.toString()
       p.total = until === undefined ? undefined : Number(until - from)
       report()
+      reader = source.openPartitionReader?.(req.topic, partition)
+      const read = (r: FetchRequest) => (reader ? reader.fetch(r) : source.fetchRecords(r))
       const fetchPage = async (offset: bigint) => {
         const count =
           until === undefined
             ? pageSize
             : Number(until - offset < BigInt(pageSize) ? until - offset : BigInt(pageSize))
         const ask = (maxBytes?: number) =>
-          source.fetchRecords({
+          read({
             topic: req.topic,
             partition,
             offset: offset.toString(),
@@ -238,6 +244,8 @@ export async function runScan(
       p.note = e instanceof Error ? e.message : String(e)
       notes.push(`Partition ${partition}: ${p.note}`)
     } finally {
+      // Deletes the partition's consumer instance (at the end, at a limit, on Stop or after a failure).
+      await reader?.close()
       report()
     }
   }
