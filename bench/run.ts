@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import path from 'node:path'
 import { runBrowserBench } from './browser-bench.ts'
 import { measureBundle } from './bundle.ts'
+import { runScanBench, type ScanBenchResult } from './scan-bench.ts'
 import { runSchemaBench } from './schema-bench.ts'
 import { runServerBench } from './server-bench.ts'
 import { root } from './support/processes.ts'
@@ -13,6 +14,8 @@ import { root } from './support/processes.ts'
  * bench/results.json. Every figure stands beside its baseline from the same run; compare ratios, not absolutes.
  */
 const smoke = process.argv.includes('--smoke')
+/** `--only=scan`: just the topic-search figures, merged into an existing bench/results.json under `scan`. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
 const seconds = Number(process.env.BENCH_SECONDS ?? (smoke ? 1 : 5))
 // Its own build folder: building dist/ would pull the files from under a console server someone is running.
 const DIST = 'dist-bench'
@@ -52,6 +55,19 @@ async function main() {
     { cwd: root, stdio: 'inherit' },
   )
   if (build.status !== 0) throw new Error('vite build failed')
+  if (only === 'scan') {
+    console.log('Topic search…')
+    const scan = await runScanBench(DIST, smoke)
+    const file = path.join(root, 'bench', 'results.json')
+    const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
+    writeFileSync(
+      file,
+      JSON.stringify({ ...previous, scan: { date: new Date().toISOString(), ...scan } }, null, 2) + '\n',
+    )
+    scanTable(scan)
+    console.log('Written to bench/results.json (scan only)')
+    return
+  }
   const bundle = measureBundle(path.join(root, DIST))
   console.log('Server figures…')
   const server = await runServerBench(seconds)
@@ -59,6 +75,8 @@ async function main() {
   const browser = await runBrowserBench(DIST, smoke)
   console.log('Schema Registry decoding…')
   const schema = await runSchemaBench(smoke, DIST)
+  console.log('Topic search…')
+  const scan = await runScanBench(DIST, smoke)
 
   const results = {
     date: new Date().toISOString(),
@@ -77,6 +95,7 @@ async function main() {
     proxy: server.proxy,
     sandbox: server.sandbox,
     schema,
+    scan,
     durationSeconds: Math.round((performance.now() - started) / 1000),
   }
   writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
@@ -222,6 +241,8 @@ async function main() {
     ],
   )
 
+  scanTable(scan)
+
   table(
     ['Bundle (initial)', 'raw', 'gzip', 'brotli'],
     [
@@ -261,6 +282,33 @@ async function main() {
     ],
   )
   console.log('Written to bench/results.json')
+}
+
+function scanTable(scan: ScanBenchResult) {
+  table(
+    [
+      `Search ${fmt(scan.messages)} × ~${scan.valueBytes} B JSON over ${scan.partitions} partitions (Auto → v2 consumers, via proxy)`,
+      'matches',
+      'scan',
+      'raw fetch, same endpoint',
+      'scan ÷ raw (goal ≥ 50%)',
+      'raw with the scan’s 512 KB polls (scan ÷ it)',
+      'longest task (goal ≤ 50 ms)',
+      'heap before / peak / after (MB)',
+    ],
+    [
+      [
+        scan.expression,
+        fmt(scan.matches),
+        `${ms(scan.scanMs)} (${fmt(scan.scanMessagesPerSecond)} msg/s)`,
+        `${ms(scan.rawFetchMs)} (${fmt(scan.rawMessagesPerSecond)} msg/s)`,
+        pct(scan.ratio),
+        `${ms(scan.rawSamePollsMs)} (${pct(scan.ratioSamePolls)})`,
+        task(scan.longestTaskMs),
+        `${fmt(scan.heapBeforeMiB, 1)} / ${fmt(scan.heapPeakMiB, 1)} / ${fmt(scan.heapAfterMiB, 1)}`,
+      ],
+    ],
+  )
 }
 
 main().catch((e) => {

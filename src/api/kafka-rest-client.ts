@@ -33,6 +33,16 @@ export interface ProduceOptions {
   onRequest?: (entry: RequestLogEntry) => void
 }
 
+/**
+ * Reads one partition again and again with the same server-side state (a v2 consumer instance, created on the
+ * first read, seeked before each one): a scan of a whole partition costs one instance, not one per page. Reads
+ * must not overlap. `close` deletes the instance; it is also registered for the client's dispose (pagehide).
+ */
+export interface PartitionReader {
+  fetch(request: FetchRequest): Promise<FetchResult>
+  close(): Promise<void>
+}
+
 /** One interface for every Kafka REST dialect. Components never call fetch; they call this. */
 export interface KafkaRestClient {
   readonly dialect: DialectInfo
@@ -42,6 +52,8 @@ export interface KafkaRestClient {
   getPartitionOffsets(topic: string, partition: number, signal?: AbortSignal): Promise<PartitionOffsets>
   produce(topic: string, records: ProduceRecord[], options?: ProduceOptions): Promise<ProduceResult[]>
   fetchRecords(request: FetchRequest): Promise<FetchResult>
+  /** Only where reads keep server-side state (v2 consumers); stateless dialects read with fetchRecords. */
+  openPartitionReader?(topic: string, partition: number): PartitionReader
   createTopic(request: CreateTopicRequest, signal?: AbortSignal): Promise<void>
   deleteTopic(name: string, signal?: AbortSignal): Promise<void>
   listConsumerGroups(signal?: AbortSignal): Promise<ConsumerGroupSummary[]>

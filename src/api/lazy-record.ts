@@ -75,6 +75,16 @@ export function recordFromBase64(wire: WireRecord): KafkaRecord {
 }
 
 /**
+ * The base64 key and value of a lazy record whose bytes were not read yet (a scan posts them to a worker to decode
+ * there), or undefined for any other record.
+ */
+export function lazyWire(record: KafkaRecord): { key: string | null; value: string | null } | undefined {
+  const state = lazyStates.get(record)
+  if (!state || state.key !== undefined || state.value !== undefined) return undefined
+  return { key: state.wire.key, value: state.wire.value }
+}
+
+/**
  * At most the first `maxBytes` bytes of a record's key or value (null for a null key/value). For a lazy record
  * whose bytes were not read yet, only the base64 prefix covering those bytes is decoded — a list row of a
  * 10 MB value costs what a 100-byte one does — and the record stays lazy. Other records are sliced.

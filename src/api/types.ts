@@ -99,6 +99,11 @@ export interface FetchRequest {
   endOffset?: Offset
   signal?: AbortSignal
   onProgress?: (fetched: number) => void
+  /**
+   * A hint: the most key + value bytes one poll should bring (a v2 consumer's `max_bytes`), so a scan's answers
+   * stay small enough to parse in a short main-thread task. Dialects without such a limit ignore it.
+   */
+  maxBytes?: number
 }
 
 export interface FetchResult {

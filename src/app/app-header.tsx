@@ -15,6 +15,7 @@ const NAV = [
   { path: '/produce', label: 'Produce' },
   { path: '/generate', label: 'Generate' },
   { path: '/browse', label: 'Browse' },
+  { path: '/search', label: 'Search' },
   { path: '/schemas', label: 'Schemas' },
   { path: '/consumer-groups', label: 'Consumer groups' },
 ] as const
@@ -48,7 +49,9 @@ export function AppHeader({
         {client && (
           <nav aria-label="Main">
             <ul className="flex gap-1">
-              {NAV.filter((n) => n.path !== '/browse' || !!client.capabilities.browse)
+              {NAV.filter(
+                (n) => (n.path !== '/browse' && n.path !== '/search') || !!client.capabilities.browse,
+              )
                 .filter(
                   (n) => (n.path !== '/produce' && n.path !== '/generate') || !!client.capabilities.produce,
                 )

@@ -40,6 +40,9 @@ const ConsumerGroupPage = lazy(() =>
 const GeneratePage = lazy(() =>
   import('../features/generate/generate-page.tsx').then((m) => ({ default: m.GeneratePage })),
 )
+const SearchPage = lazy(() =>
+  import('../features/search/search-page.tsx').then((m) => ({ default: m.SearchPage })),
+)
 const SchemasPage = lazy(() =>
   import('../features/schemas/schemas-page.tsx').then((m) => ({ default: m.SchemasPage })),
 )
@@ -106,6 +109,9 @@ export function App() {
       ) : (
         <ConsumerGroupPage key={group} connected={connected} groupId={group} />
       )
+  } else if (path === '/search') {
+    what = 'Search page'
+    page = <SearchPage key={connected.connectionId} connected={connected} params={location.params} />
   } else if (path === '/schemas' && connected.registry) {
     what = 'Schemas page'
     page = <SchemasPage key={connected.connectionId} connected={connected} params={location.params} />

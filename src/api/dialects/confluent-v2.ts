@@ -1,6 +1,6 @@
 import type { HttpTransport } from '../http/transport.ts'
 import { CONFLUENT_BASE, withCapabilities, type Capabilities, type CapabilityDiff } from '../capabilities.ts'
-import type { DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
+import type { DialectInfo, PartitionReader, ProduceOptions } from '../kafka-rest-client.ts'
 import type {
   FetchRequest,
   FetchResult,
@@ -12,7 +12,12 @@ import type {
 } from '../types.ts'
 import { toOffset } from '../wire-json.ts'
 import { BaseClient } from './base-client.ts'
-import { ConsumerRegistry, fetchWithConsumer, type ConsumerFlavor } from './consumer-session.ts'
+import {
+  ConsumerRegistry,
+  createPartitionReader,
+  fetchWithConsumer,
+  type ConsumerFlavor,
+} from './consumer-session.ts'
 import { V2 } from './media-types.ts'
 import { asObject, binaryRecordBody, getTopicDetail, listTopicNames, produceBinary, seg } from './shared.ts'
 
@@ -90,6 +95,10 @@ export class V2Client extends BaseClient {
 
   fetchRecords(req: FetchRequest): Promise<FetchResult> {
     return fetchWithConsumer(this.t, this.consumers, this.flavor, req)
+  }
+
+  openPartitionReader(topic: string, partition: number): PartitionReader {
+    return createPartitionReader(this.t, this.consumers, this.flavor, topic, partition)
   }
 
   async dispose(options: { keepalive?: boolean } = {}): Promise<void> {

@@ -2,7 +2,7 @@ import { parseConfigListOffThread, parseTopicListOffThread } from '../parse/pars
 import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport, RestRequest, RestResponse } from '../http/transport.ts'
 import { CONFLUENT_BASE, withCapabilities, type Capabilities } from '../capabilities.ts'
-import type { DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
+import type { DialectInfo, PartitionReader, ProduceOptions } from '../kafka-rest-client.ts'
 import { createLimiter } from '../../lib/concurrency.ts'
 import type {
   ConsumerGroupMember,
@@ -229,6 +229,11 @@ export class ConfluentV3Client extends BaseClient {
 
   fetchRecords(req: FetchRequest): Promise<FetchResult> {
     return this.v2 ? this.v2.fetchRecords(req) : super.fetchRecords(req)
+  }
+
+  openPartitionReader(topic: string, partition: number): PartitionReader {
+    if (!this.v2) throw new Error('Reading records needs the v2 API beside v3.')
+    return this.v2.openPartitionReader(topic, partition)
   }
 
   /** Streamed produce: one JSON object per record in one request, one delivery report per record back. */

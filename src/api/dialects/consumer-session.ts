@@ -1,5 +1,6 @@
 import { isKafkaRestError, KafkaRestError } from '../errors.ts'
 import type { HttpTransport } from '../http/transport.ts'
+import type { PartitionReader } from '../kafka-rest-client.ts'
 import { recordFromBase64 } from '../lazy-record.ts'
 import type { FetchRequest, FetchResult, KafkaRecord, RecordHeader } from '../types.ts'
 import { stringifyWithOffsets, toOffset } from '../wire-json.ts'
@@ -186,6 +187,60 @@ function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promis
   })
 }
 
+/** Assigns the fresh instance to the one partition it reads. */
+function assign(transport: HttpTransport, base: string, req: FetchRequest) {
+  return transport.request({
+    method: 'POST',
+    path: `${base}/assignments`,
+    accept: V2.metadata,
+    contentType: V2.metadata,
+    body: JSON.stringify({ partitions: [{ topic: req.topic, partition: req.partition }] }),
+    signal: req.signal,
+  })
+}
+
+/** Seeks to the window's first offset and polls until `count` records or the end offset. */
+async function seekAndPoll(
+  transport: HttpTransport,
+  base: string,
+  flavor: ConsumerFlavor,
+  req: FetchRequest,
+): Promise<FetchResult> {
+  await seekWhenAssigned(transport, base, { topic: req.topic, partition: req.partition }, req)
+  // The first polls of a fresh consumer are often empty while it fetches; with a known end offset we keep
+  // polling a while, without one a few empty polls mean "nothing more".
+  const { records, nextOffset, note } = await pollRecords(
+    req,
+    async () =>
+      asArray(
+        await transport.json({
+          path: `${base}/records`,
+          query:
+            req.maxBytes === undefined
+              ? { timeout: POLL_TIMEOUT_MS }
+              : { timeout: POLL_TIMEOUT_MS, max_bytes: Math.max(1, Math.floor(req.maxBytes)) },
+          // Strimzi compares Accept by exact string: send one media type, no list.
+          accept: V2.binary,
+          signal: req.signal,
+          timeoutMs: POLL_TIMEOUT_MS + 30_000,
+        }),
+        'a list of records',
+      ).map((raw) => parseV2Record(raw, flavor)),
+    { emptyIsEnd: false, limits: { maxIdlePolls: req.endOffset !== undefined ? 8 : 3 } },
+  )
+  return { records, nextOffset, note }
+}
+
+function deleteQuietly(transport: HttpTransport, registry: ConsumerRegistry, base: string) {
+  registry.remove(base)
+  return deleteInstance(transport, base, false).then(
+    () => undefined,
+    () => {
+      // Already gone (expired) or the endpoint is unreachable: nothing more we can do from here.
+    },
+  )
+}
+
 /**
  * Reads a window of one partition with a temporary consumer instance:
  * create → assign → seek → poll until `count` records or the end offset → delete (always, in `finally`).
@@ -200,39 +255,53 @@ export async function fetchWithConsumer(
   const group = `krc-browse-${id}`
   const base = await createInstance(transport, registry, flavor, group, `krc-${id}`, req.signal)
   try {
-    const tp = { topic: req.topic, partition: req.partition }
-    await transport.request({
-      method: 'POST',
-      path: `${base}/assignments`,
-      accept: V2.metadata,
-      contentType: V2.metadata,
-      body: JSON.stringify({ partitions: [tp] }),
-      signal: req.signal,
-    })
-    await seekWhenAssigned(transport, base, tp, req)
-    // The first polls of a fresh consumer are often empty while it fetches; with a known end offset we keep
-    // polling a while, without one a few empty polls mean "nothing more".
-    const { records, nextOffset, note } = await pollRecords(
-      req,
-      async () =>
-        asArray(
-          await transport.json({
-            path: `${base}/records`,
-            query: { timeout: POLL_TIMEOUT_MS },
-            // Strimzi compares Accept by exact string: send one media type, no list.
-            accept: V2.binary,
-            signal: req.signal,
-            timeoutMs: POLL_TIMEOUT_MS + 30_000,
-          }),
-          'a list of records',
-        ).map((raw) => parseV2Record(raw, flavor)),
-      { emptyIsEnd: false, limits: { maxIdlePolls: req.endOffset !== undefined ? 8 : 3 } },
-    )
-    return { records, nextOffset, note }
+    await assign(transport, base, req)
+    return await seekAndPoll(transport, base, flavor, req)
   } finally {
-    registry.remove(base)
-    await deleteInstance(transport, base, false).catch(() => {
-      // Already gone (expired) or the endpoint is unreachable: nothing more we can do from here.
-    })
+    await deleteQuietly(transport, registry, base)
+  }
+}
+
+/**
+ * One consumer instance for many reads of one partition (a topic search): created and assigned on the first read,
+ * seeked before each read (a poll may have fetched past the window), deleted on close — and after a failed or
+ * cancelled read, so a Stop leaves nothing behind; the next read then starts a fresh one.
+ */
+export function createPartitionReader(
+  transport: HttpTransport,
+  registry: ConsumerRegistry,
+  flavor: ConsumerFlavor,
+  topic: string,
+  partition: number,
+): PartitionReader {
+  let base: string | null = null
+  let closed = false
+  const drop = async () => {
+    const b = base
+    base = null
+    if (b) await deleteQuietly(transport, registry, b)
+  }
+  return {
+    async fetch(req) {
+      if (closed) throw new Error('The partition reader is closed.')
+      if (req.topic !== topic || req.partition !== partition)
+        throw new Error(`This reader reads ${topic} partition ${partition} only.`)
+      try {
+        if (base === null) {
+          const id = randomId()
+          base = await createInstance(transport, registry, flavor, `krc-scan-${id}`, `krc-${id}`, req.signal)
+          if (closed) throw new Error('The partition reader is closed.')
+          await assign(transport, base, req)
+        }
+        return await seekAndPoll(transport, base, flavor, req)
+      } catch (e) {
+        await drop()
+        throw e
+      }
+    },
+    async close() {
+      closed = true
+      await drop()
+    },
   }
 }
