@@ -1,3 +1,4 @@
+import { GeneratePage } from '../pages/generate-page.ts'
 import { expect, test, uniqueTopic } from '../fixtures.ts'
 import { ConnectPage } from '../pages/connect-page.ts'
 import { expectNoAxeViolations } from '../support/axe.ts'
@@ -174,6 +175,36 @@ test.describe('production guard', () => {
     await expect(producePage.resultSummary).toHaveText(`Delivered the record to ${topic}.`)
     const [stored] = await sandbox.readRecords(topic, 0, 0, 1)
     expect(new TextDecoder().decode(stored.value ?? new Uint8Array())).toBe('guarded')
+  })
+})
+
+test.describe('production guard on Generate', () => {
+  test.use({ startConnected: false })
+
+  test('Generate in production waits for the topic name; cancelled, nothing is written', async ({
+    page,
+    connectPage,
+    sandbox,
+  }) => {
+    const topic = uniqueTopic('e2e-prod-generate')
+    await sandbox.createTopic(topic, 1)
+    await connectPage.open()
+    await connectPage.environment.selectOption('production')
+    await connectPage.connectButton.click()
+    await connectPage.expectConnected('Confluent REST Proxy API v3')
+    const gen = new GeneratePage(page)
+    await gen.open()
+    await gen.preset.selectOption({ label: 'Orders' })
+    await gen.fill({ topic, count: 3, seed: 1 })
+    await gen.generateButton.click()
+    const dialog = page.getByRole('dialog', { name: `Generate into ${topic} in production?` })
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect(dialog).toBeHidden()
+    expect(await sandbox.readRecords(topic, 0, 0, 1)).toEqual([])
+    await gen.generateButton.click()
+    await dialog.getByRole('textbox', { name: 'Type the topic name to confirm' }).fill(topic)
+    await dialog.getByRole('button', { name: 'Generate in production' }).click()
+    await expect(gen.summary.getByRole('heading')).toHaveText('Done: 3 records acknowledged, 0 failed')
   })
 })
 

@@ -4,10 +4,13 @@ import type { ConnectedClient } from '../../api/connected-client.ts'
 import { Button } from '../../components/button.tsx'
 import { Notice } from '../../components/notice.tsx'
 import { TextField } from '../../components/field.tsx'
+import { TypedConfirm } from '../../components/typed-confirm.tsx'
 import { topicQueryOptions, topicsQueryOptions } from '../../data/topics/topic-queries.ts'
 import type { GeneratedRecord, GenerateSpec } from '../../lib/generate/generator.ts'
 import { DEMO_PRESETS, type GeneratePreset } from '../../lib/generate/presets.ts'
 import { mainThreadSource } from '../../lib/generate/record-source.ts'
+import { visibleNameText } from '../../lib/visible-name.ts'
+import { useIsProduction } from '../../stores/connection-store.ts'
 import { GeneratePreview } from './generate-preview.tsx'
 import { GenerateProgress, GenerateSummary } from './generate-progress.tsx'
 import { planRun } from './plan-run.ts'
@@ -81,11 +84,18 @@ export function GeneratePage({
     }
   }
 
+  const production = useIsProduction()
+  const [guarded, setGuarded] = useState(false)
+  const generate = () => {
+    const planned = check()
+    if (planned) void run.start(spec(planned.seed), planned.plan, topic)
+  }
   const onGenerate = () => {
     setProblem(null)
     if (topic === '') return setProblem('Choose a topic.')
-    const planned = check()
-    if (planned) void run.start(spec(planned.seed), planned.plan, topic)
+    // A production connection asks for the topic's name first.
+    if (production) setGuarded(true)
+    else generate()
   }
 
   if (!caps.produce)
@@ -135,6 +145,21 @@ export function GeneratePage({
         <GenerateSummary topic={run.topic} summary={run.summary} onRetry={(f) => void run.retry(f)} />
       )}
       {preview && <GeneratePreview records={preview} />}
+      <TypedConfirm
+        open={guarded}
+        title={`Generate into ${visibleNameText(topic)} in production?`}
+        expected={topic}
+        confirmLabel="Generate in production"
+        onCancel={() => setGuarded(false)}
+        onConfirm={() => {
+          setGuarded(false)
+          generate()
+        }}
+      >
+        <p className="text-sm">
+          This connection is tagged <strong>production</strong>: the records are written to a live topic.
+        </p>
+      </TypedConfirm>
     </div>
   )
 }
