@@ -35,3 +35,20 @@ async function importCodec(format: SchemaFormat): Promise<Codec> {
       return (await import('./json-schema-codec.ts')).codec
   }
 }
+
+/**
+ * Warms the codecs once a registry is connected, in idle time, so that a window's first decoded rows do not wait
+ * for a chunk download (Avro first: the common case). Best effort: a failure is retried on real use.
+ */
+export function prefetchCodecs(): void {
+  const idle = (fn: () => void) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(fn, { timeout: 5000 })
+      : setTimeout(fn, 500)
+  idle(() => {
+    void loadCodec('AVRO')
+      .then(() => loadCodec('JSON'))
+      .then(() => loadCodec('PROTOBUF'))
+      .catch(() => undefined)
+  })
+}
