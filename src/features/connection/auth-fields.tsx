@@ -1,7 +1,6 @@
-import { useState } from 'react'
 import type { AuthScheme } from '../../api/types.ts'
-import { Button } from '../../components/button.tsx'
 import { SelectField, TextField } from '../../components/field.tsx'
+import { SecretField } from '../../components/secret-field.tsx'
 import { useConnectionStore } from '../../stores/connection-store.ts'
 
 const AUTH_LABELS: Record<AuthScheme, string> = {
@@ -16,7 +15,6 @@ const AUTH_LABELS: Record<AuthScheme, string> = {
 export function AuthFields() {
   const form = useConnectionStore((s) => s.form)
   const setForm = useConnectionStore((s) => s.setForm)
-  const [reveal, setReveal] = useState(false)
   const basic = form.authScheme === 'basic'
   const secretLabel = basic ? 'Password' : 'API key'
   return (
@@ -44,25 +42,11 @@ export function AuthFields() {
               hint="Confluent Cloud: the API key; Aiven: avnadmin."
             />
           )}
-          <TextField
+          <SecretField
             label={secretLabel}
-            type={reveal ? 'text' : 'password'}
             value={form.apiKey}
-            onChange={(e) => setForm({ apiKey: e.target.value })}
-            autoComplete="off"
-            spellCheck={false}
+            onChange={(v) => setForm({ apiKey: v })}
             hint="Kept in this tab's session storage only, never saved; Disconnect forgets it."
-            trailing={
-              <Button
-                aria-pressed={reveal}
-                onClick={() => setReveal((r) => !r)}
-                aria-label={
-                  reveal ? `Hide ${secretLabel.toLowerCase()}` : `Show ${secretLabel.toLowerCase()}`
-                }
-              >
-                {reveal ? 'Hide' : 'Show'}
-              </Button>
-            }
           />
         </div>
       )}

@@ -1,6 +1,5 @@
-import { useState } from 'react'
-import { Button } from '../../components/button.tsx'
 import { SelectField, TextField } from '../../components/field.tsx'
+import { SecretField } from '../../components/secret-field.tsx'
 import type { RegistryAuthKind } from '../../lib/connection/connection-input.ts'
 import { useConnectionStore } from '../../stores/connection-store.ts'
 
@@ -16,7 +15,6 @@ const AUTH_LABELS: Record<RegistryAuthKind, string> = {
 export function RegistryFields() {
   const form = useConnectionStore((s) => s.form)
   const setForm = useConnectionStore((s) => s.setForm)
-  const [reveal, setReveal] = useState(false)
   const secretLabel = form.registryAuth === 'basic' ? 'Registry password' : 'Registry token'
   return (
     <fieldset className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-700">
@@ -56,25 +54,11 @@ export function RegistryFields() {
               spellCheck={false}
             />
           )}
-          <TextField
+          <SecretField
             label={secretLabel}
-            type={reveal ? 'text' : 'password'}
             value={form.registrySecret}
-            onChange={(e) => setForm({ registrySecret: e.target.value })}
-            autoComplete="off"
-            spellCheck={false}
+            onChange={(v) => setForm({ registrySecret: v })}
             hint="Session storage only, like the API key."
-            trailing={
-              <Button
-                aria-pressed={reveal}
-                onClick={() => setReveal((r) => !r)}
-                aria-label={
-                  reveal ? `Hide ${secretLabel.toLowerCase()}` : `Show ${secretLabel.toLowerCase()}`
-                }
-              >
-                {reveal ? 'Hide' : 'Show'}
-              </Button>
-            }
           />
         </div>
       )}
