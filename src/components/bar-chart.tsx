@@ -1,4 +1,5 @@
-import { niceMax, shortNumber, ticks } from '../lib/chart-scale.ts'
+import { niceMax } from '../lib/chart-scale.ts'
+import { ChartGrid } from './chart-grid.tsx'
 
 export interface Bar {
   label: string
@@ -21,25 +22,7 @@ export function BarChart({ label, bars }: { label: string; bars: readonly Bar[] 
   const every = Math.max(1, Math.ceil(bars.length / 12))
   return (
     <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-3xl text-xs">
-      {ticks(top).map((t) => (
-        <g key={t}>
-          <line
-            x1={PAD.left}
-            x2={W - PAD.right}
-            y1={py(t)}
-            y2={py(t)}
-            className="stroke-slate-200 dark:stroke-slate-700"
-          />
-          <text
-            x={PAD.left - 6}
-            y={py(t) + 4}
-            textAnchor="end"
-            className="fill-slate-600 dark:fill-slate-300"
-          >
-            {shortNumber(t)}
-          </text>
-        </g>
-      ))}
+      <ChartGrid top={top} left={PAD.left} right={W - PAD.right} y={py} />
       {bars.map((b, i) => {
         const cx = PAD.left + slot * i + slot / 2
         const y = py(b.value)

@@ -1,4 +1,5 @@
-import { niceMax, shortNumber, ticks } from '../lib/chart-scale.ts'
+import { niceMax } from '../lib/chart-scale.ts'
+import { ChartGrid } from './chart-grid.tsx'
 
 export interface LinePoint {
   x: number
@@ -38,25 +39,7 @@ export function LineChart({
       className="h-auto w-full max-w-3xl text-xs"
       data-points={points.length}
     >
-      {ticks(top).map((t) => (
-        <g key={t}>
-          <line
-            x1={PAD.left}
-            x2={W - PAD.right}
-            y1={py(t)}
-            y2={py(t)}
-            className="stroke-slate-200 dark:stroke-slate-700"
-          />
-          <text
-            x={PAD.left - 6}
-            y={py(t) + 4}
-            textAnchor="end"
-            className="fill-slate-600 dark:fill-slate-300"
-          >
-            {shortNumber(t)}
-          </text>
-        </g>
-      ))}
+      <ChartGrid top={top} left={PAD.left} right={W - PAD.right} y={py} />
       {points.length > 0 && (
         <>
           <text x={PAD.left} y={H - 6} className="fill-slate-600 dark:fill-slate-300">
