@@ -59,9 +59,25 @@ describe('createGenerator', () => {
     expect(new Set(a).size).toBeGreaterThan(50)
   })
 
+  it('random characters are spread evenly over the alphabet (none favoured by the draws)', () => {
+    const [r] = run(
+      { ...ORDER, valueTemplate: '{{alnum 4096}}{{alnum 4096}}{{alnum 4096}}', valueFormat: 'text' },
+      1,
+    )
+    const counts = new Map<string, number>()
+    for (const c of text(r.value)!) counts.set(c, (counts.get(c) ?? 0) + 1)
+    expect(counts.size).toBe(62)
+    // 12,288 characters over 62: about 198 each; a skewed mapping (e.g. modulo bias on 6 bits) shows far outside.
+    for (const n of counts.values()) expect(n).toBeGreaterThan(120)
+    for (const n of counts.values()) expect(n).toBeLessThan(290)
+  })
+
   it('escapes strings inside JSON', () => {
     const [r] = run({ ...ORDER, valueTemplate: '{"s":"{{pick "a\\"b"}}"}' }, 1)
     expect(JSON.parse(text(r.value)!)).toEqual({ s: 'a"b' })
+    // A control character and a surrogate pair (the fast path skips only strings that need no escaping).
+    const [t] = run({ ...ORDER, valueTemplate: '{"s":"{{pick "a\tb😀"}}"}' }, 1)
+    expect(JSON.parse(text(t.value)!)).toEqual({ s: 'a\tb😀' })
   })
 
   it('an empty key template gives records without a key', () => {

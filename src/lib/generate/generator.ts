@@ -41,6 +41,13 @@ export class GenerateSpecError extends Error {
 
 type Compiled = (ctx: RecordContext) => string
 
+// What JSON.stringify escapes in a string: quote, backslash, control characters, lone surrogates.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON must escape
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
+
+/** A string's JSON text without its quotes; most fake values need no escaping, so skip the copy then. */
+const jsonEscape = (v: string) => (NEEDS_ESCAPE.test(v) ? JSON.stringify(v).slice(1, -1) : v)
+
 function compile(field: string, text: string, json: boolean): Compiled {
   try {
     const parts = parseTemplate(text, PLACEHOLDER_NAMES)
@@ -55,7 +62,7 @@ function compile(field: string, text: string, json: boolean): Compiled {
           const v = s.produce(ctx)
           if (s.as) ctx.named.set(s.as, v)
           // In JSON, a string goes inside the template's own quotes: escape it, never add quotes.
-          out += json && typeof v === 'string' ? JSON.stringify(v).slice(1, -1) : String(v)
+          out += json && typeof v === 'string' ? jsonEscape(v) : String(v)
         }
       }
       return out
