@@ -13,6 +13,8 @@ const V1_BINARY = 'application/vnd.kafka.binary.v1+json'
 const BROWSE_TOPIC = 'bench-browse'
 const LARGE_TOPIC = 'bench-large'
 const UPLOAD_TOPIC = 'bench-upload'
+/** 100,000 × ~1 KB (issue 17's "100,000 messages loaded into the browse list"); 20,000 in a smoke run. */
+const BROWSE_LARGE_TOPIC = 'bench-browse-large'
 const MiB = 1024 * 1024
 
 export interface BrowseResult {
@@ -43,6 +45,11 @@ export interface BrowseResult {
   longestTaskMs: number | null
   /** Rows in the DOM at the top, middle and end of the list (the most seen over the runs). */
   domRows: { top: number; middle: number; end: number }
+  /**
+   * With `measureHeap`: the page's JS heap after GC with the window loaded, minus before the navigation, per byte
+   * of payload (keys + values) in the window. Goal for 100,000 messages: ≤ 3.
+   */
+  heap?: { beforeMiB: number; afterMiB: number; payloadMiB: number; perPayloadByte: number }
 }
 
 export interface DecodeRow {
@@ -101,10 +108,11 @@ async function rest(base: string, p: string, init: RequestInit & { headers?: Rec
   return res
 }
 
-async function seed(sandbox: string, largeValue: Buffer) {
-  for (const name of [BROWSE_TOPIC, LARGE_TOPIC, UPLOAD_TOPIC]) {
+async function seed(sandbox: string, largeValue: Buffer, largeWindow: number) {
+  for (const name of [BROWSE_TOPIC, LARGE_TOPIC, UPLOAD_TOPIC, BROWSE_LARGE_TOPIC]) {
     // The large value and the uploads are over Kafka's default max.message.bytes, which the sandbox enforces.
-    const configs = name === BROWSE_TOPIC ? {} : { configs: { maxMessageBytes: 2_000_000_000 } }
+    const configs =
+      name === LARGE_TOPIC || name === UPLOAD_TOPIC ? { configs: { maxMessageBytes: 2_000_000_000 } } : {}
     await rest(sandbox, '/admin/topics', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -123,6 +131,11 @@ async function seed(sandbox: string, largeValue: Buffer) {
       Array.from({ length: 1000 }, (_, k) => b64(json1k(i + k))),
     )
   await produce(LARGE_TOPIC, [b64(largeValue)])
+  for (let i = 0; i < largeWindow; i += 1000)
+    await produce(
+      BROWSE_LARGE_TOPIC,
+      Array.from({ length: 1000 }, (_, k) => b64(json1k(i + k))),
+    )
 }
 
 /** Fresh document (the query cache and JIT state of the last run gone), still connected from sessionStorage. */
@@ -158,6 +171,8 @@ export interface BrowseOptions {
   key: string
   /** The list counts as rendered once its first row's text contains this (e.g. a decoded preview). */
   firstRowShows?: string
+  /** Heap after GC before and after the window (needs Chromium started with `--js-flags=--expose-gc`). */
+  measureHeap?: boolean
 }
 
 async function browseOnce(
@@ -171,8 +186,15 @@ async function browseOnce(
   await freshPage(page, base)
   const hash = `#/browse?topic=${encodeURIComponent(options.topic)}&partition=0&start=beginning&count=${messages}`
   const sample = await page.evaluate(
-    async ({ hash, sandbox, key, accept, floorReps, firstRowShows }): Promise<BrowseSample> => {
+    async ({ hash, sandbox, key, accept, floorReps, firstRowShows, measureHeap }): Promise<BrowseSample> => {
       const w = window as unknown as BenchWindow
+      const heapNow = async () => {
+        ;(globalThis as { gc?: () => void }).gc?.()
+        await w.krcProbe.sleep(50)
+        ;(globalThis as { gc?: () => void }).gc?.()
+        return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize
+      }
+      const heapBefore = measureHeap ? await heapNow() : 0
       performance.clearMarks()
       performance.clearResourceTimings()
       // When the first row first shows `firstRowShows` (a mutation observer: exact, not rounded to a frame).
@@ -222,6 +244,8 @@ async function browseOnce(
       }
       await w.krcProbe.sleep(200) // long task entries arrive asynchronously
       const longestTaskMs = w.krcProbe.longest(t0, frame)
+      // Before the floor's fetches below: only the window and the page are held now.
+      const heapAfter = measureHeap ? await heapNow() : 0
 
       // Rows in the DOM while scrolled.
       const list = document.querySelector<HTMLElement>('[role="listbox"][aria-label="Messages"]')!
@@ -268,6 +292,7 @@ async function browseOnce(
         floors.push(performance.now() - f0)
       }
       if (sink === 0) throw new Error('floor decoded nothing')
+      const payloadBytes = sink / floorReps
       floors.sort((a, b) => a - b)
       return {
         requests: chunks.length,
@@ -280,9 +305,25 @@ async function browseOnce(
         floorDecoder: native ? 'Uint8Array.fromBase64' : 'atob + loop (no native fromBase64)',
         longestTaskMs,
         domRows,
+        heap: measureHeap
+          ? {
+              beforeMiB: heapBefore / 2 ** 20,
+              afterMiB: heapAfter / 2 ** 20,
+              payloadMiB: payloadBytes / 2 ** 20,
+              perPayloadByte: (heapAfter - heapBefore) / payloadBytes,
+            }
+          : undefined,
       }
     },
-    { hash, sandbox, key: options.key, accept: V1_BINARY, floorReps, firstRowShows: options.firstRowShows },
+    {
+      hash,
+      sandbox,
+      key: options.key,
+      accept: V1_BINARY,
+      floorReps,
+      firstRowShows: options.firstRowShows,
+      measureHeap: options.measureHeap ?? false,
+    },
   )
   const summary = await page.getByText(new RegExp(`^${messages.toLocaleString('en-US')} messages of`)).count()
   if (summary !== 1)
@@ -322,6 +363,11 @@ export async function browse(
       middle: Math.max(...samples.map((s) => s.domRows.middle)),
       end: Math.max(...samples.map((s) => s.domRows.end)),
     },
+    // The largest growth over the runs: the stricter figure.
+    heap: samples
+      .map((s) => s.heap)
+      .filter((h) => h !== undefined)
+      .sort((a, b) => b.perPayloadByte - a.perPayloadByte)[0],
   } satisfies BrowseResult
 }
 
@@ -517,9 +563,14 @@ export async function runBrowserBench(distDir: string, smoke: boolean): Promise<
   const sandbox = await startSandboxProcess(KEY, { apis: 'v1,admin', maxBodyBytes: 160 * MiB })
   const consoleServer = await startConsoleProcess(distDir)
   const dir = mkdtempSync(path.join(tmpdir(), 'krc-bench-'))
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' })
+  const largeWindow = smoke ? 20_000 : 100_000
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // Heap figures: performance.memory unrounded, and gc() before each reading.
+    args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  })
   try {
-    await seed(sandbox.url, largeValue)
+    await seed(sandbox.url, largeValue, largeWindow)
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     // tsx compiles this file with esbuild's keepNames, which wraps named functions in `__name(…)`; functions
     // sent to the page (evaluate, addInitScript) need that helper there.
@@ -531,6 +582,13 @@ export async function runBrowserBench(distDir: string, smoke: boolean): Promise<
     const browseResults: BrowseResult[] = []
     for (const messages of [1000, 10_000])
       browseResults.push(await browse(page, consoleServer.url, sandbox.url, messages, runs))
+    browseResults.push(
+      await browse(page, consoleServer.url, sandbox.url, largeWindow, smoke ? 1 : 2, {
+        topic: BROWSE_LARGE_TOPIC,
+        key: KEY,
+        measureHeap: true,
+      }),
+    )
 
     const lib = await decodeLibrary(page, largeValue, smoke ? 2 : 5)
     const views = await decodeViews(page, consoleServer.url, runs)

@@ -4,6 +4,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import path from 'node:path'
 import { runBrowserBench } from './browser-bench.ts'
 import { measureBundle } from './bundle.ts'
+import { runGenerateBench, type GenerateBenchResult } from './generate-bench.ts'
 import { runScanBench, type ScanBenchResult } from './scan-bench.ts'
 import { runSchemaBench } from './schema-bench.ts'
 import { runServerBench } from './server-bench.ts'
@@ -14,7 +15,10 @@ import { root } from './support/processes.ts'
  * bench/results.json. Every figure stands beside its baseline from the same run; compare ratios, not absolutes.
  */
 const smoke = process.argv.includes('--smoke')
-/** `--only=scan`: just the topic-search figures, merged into an existing bench/results.json under `scan`. */
+/**
+ * `--only=scan` / `--only=generate`: just the topic-search or Generate figures, merged into an existing
+ * bench/results.json under their own key.
+ */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
 const seconds = Number(process.env.BENCH_SECONDS ?? (smoke ? 1 : 5))
 // Its own build folder: building dist/ would pull the files from under a console server someone is running.
@@ -55,19 +59,21 @@ async function main() {
     { cwd: root, stdio: 'inherit' },
   )
   if (build.status !== 0) throw new Error('vite build failed')
-  if (only === 'scan') {
-    console.log('Topic search…')
-    const scan = await runScanBench(DIST, smoke)
+  if (only === 'scan' || only === 'generate') {
+    console.log(only === 'scan' ? 'Topic search…' : 'Generate…')
+    const figures = only === 'scan' ? await runScanBench(DIST, smoke) : await runGenerateBench(DIST, smoke)
     const file = path.join(root, 'bench', 'results.json')
     const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
     writeFileSync(
       file,
-      JSON.stringify({ ...previous, scan: { date: new Date().toISOString(), ...scan } }, null, 2) + '\n',
+      JSON.stringify({ ...previous, [only]: { date: new Date().toISOString(), ...figures } }, null, 2) + '\n',
     )
-    scanTable(scan)
-    console.log('Written to bench/results.json (scan only)')
+    if (only === 'scan') scanTable(figures as ScanBenchResult)
+    else generateTable(figures as GenerateBenchResult)
+    console.log(`Written to bench/results.json (${only} only)`)
     return
   }
+  if (only !== undefined) throw new Error(`--only=${only}: use --only=scan or --only=generate`)
   const bundle = measureBundle(path.join(root, DIST))
   console.log('Server figures…')
   const server = await runServerBench(seconds)
@@ -77,6 +83,8 @@ async function main() {
   const schema = await runSchemaBench(smoke, DIST)
   console.log('Topic search…')
   const scan = await runScanBench(DIST, smoke)
+  console.log('Generate…')
+  const generate = await runGenerateBench(DIST, smoke)
 
   const results = {
     date: new Date().toISOString(),
@@ -96,6 +104,7 @@ async function main() {
     sandbox: server.sandbox,
     schema,
     scan,
+    generate,
     durationSeconds: Math.round((performance.now() - started) / 1000),
   }
   writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
@@ -117,6 +126,7 @@ async function main() {
       'app ÷ floor',
       'longest task',
       'DOM rows top / middle / end',
+      'heap ÷ payload bytes (after GC)',
     ],
     browse.map((b) => [
       `${fmt(b.messages)} messages (median of ${b.runs})`,
@@ -128,6 +138,9 @@ async function main() {
       times(b.ratio),
       task(b.longestTaskMs),
       `${b.domRows.top} / ${b.domRows.middle} / ${b.domRows.end}`,
+      b.heap
+        ? `${times(b.heap.perPayloadByte)} (${fmt(b.heap.afterMiB - b.heap.beforeMiB, 1)} MB for ${fmt(b.heap.payloadMiB, 1)} MB)`
+        : '–',
     ]),
   )
 
@@ -242,6 +255,7 @@ async function main() {
   )
 
   scanTable(scan)
+  generateTable(generate)
 
   table(
     ['Bundle (initial)', 'raw', 'gzip', 'brotli'],
@@ -252,6 +266,7 @@ async function main() {
   )
 
   const b10k = browse.find((b) => b.messages === 10_000)!
+  const bLarge = browse.find((b) => b.heap !== undefined)!
   const hex = dec.rows.find((r) => r.name === 'hex view (app)')!
   const proxy32 = server.proxy.filter((r) => r.clients === 32)
   table(
@@ -262,6 +277,33 @@ async function main() {
         '10,000 messages ≤ 500 ms after the response',
         `${ms(b10k.afterResponseMs)} (on screen ${ms(b10k.afterResponseFrameMs)})`,
         verdict(b10k.afterResponseFrameMs <= 500),
+      ],
+      [
+        `${fmt(bLarge.messages)} messages: commit within 3× the floor`,
+        times(bLarge.ratio),
+        verdict(bLarge.ratio <= 3),
+      ],
+      [
+        `${fmt(bLarge.messages)} messages: heap ≤ 3× the payload bytes`,
+        times(bLarge.heap!.perPayloadByte),
+        verdict(bLarge.heap!.perPayloadByte <= 3),
+      ],
+      [`search ≥ 50% of the raw fetch rate`, pct(scan.ratio), verdict(scan.ratio >= 0.5)],
+      [
+        'search: no main-thread task over 50 ms',
+        task(scan.longestTaskMs),
+        verdict((scan.longestTaskMs ?? 0) <= 50),
+      ],
+      [
+        `search of ${fmt(scan.messages)}: peak heap growth ≤ 50 MB + matches`,
+        `${fmt(scan.heapPeakMiB - scan.heapBeforeMiB, 1)} MB`,
+        verdict(scan.heapPeakMiB - scan.heapBeforeMiB <= 50 + scan.heapGrowthMiB),
+      ],
+      ['Generate ≥ 80% of raw produce', pct(generate.ratio), verdict(generate.ratio >= 0.8)],
+      [
+        'Generate: no main-thread task over 50 ms',
+        task(generate.longestTaskMs),
+        verdict((generate.longestTaskMs ?? 0) <= 50),
       ],
       [
         `no task over 100 ms encoding ${enc.fileMiB} MB`,
@@ -306,6 +348,29 @@ function scanTable(scan: ScanBenchResult) {
         `${ms(scan.rawSamePollsMs)} (${pct(scan.ratioSamePolls)})`,
         task(scan.longestTaskMs),
         `${fmt(scan.heapBeforeMiB, 1)} / ${fmt(scan.heapPeakMiB, 1)} / ${fmt(scan.heapAfterMiB, 1)}`,
+      ],
+    ],
+  )
+}
+
+function generateTable(g: GenerateBenchResult) {
+  table(
+    [
+      `Generate ${fmt(g.records)} × ~${g.recordBytes} B, batches of ${g.batchSize} (v1, via proxy)`,
+      'records/s (runs)',
+      'raw produce from the page (runs)',
+      'generate ÷ raw (goal ≥ 80%)',
+      'raw from Node',
+      'longest task (goal ≤ 50 ms)',
+    ],
+    [
+      [
+        `template, worker (median of ${g.generateRunsPerSecond.length})`,
+        `${fmt(g.generatePerSecond)} (${g.generateRunsPerSecond.map((n) => fmt(n)).join(', ')})`,
+        `${fmt(g.rawPerSecond)} (${g.rawRunsPerSecond.map((n) => fmt(n)).join(', ')})`,
+        pct(g.ratio),
+        fmt(g.rawNodePerSecond),
+        task(g.longestTaskMs),
       ],
     ],
   )

@@ -157,16 +157,25 @@ const heapMiB = (page: Page) =>
   })
 
 export async function runScanBench(distDir: string, smoke: boolean): Promise<ScanBenchResult> {
-  const messages = Number(process.env.BENCH_SCAN_MESSAGES ?? (smoke ? 10_000 : 100_000))
+  const messages = Number(process.env.BENCH_SCAN_MESSAGES ?? (smoke ? 10_000 : 1_000_000))
   const partitions = 4
-  const sandbox = await startSandboxProcess(KEY, { maxBodyBytes: 64 * MiB })
+  // 1,000,000 × 1 KB is ~256 MB per partition: over the sandbox's default retention, which would drop the oldest.
+  const sandbox = await startSandboxProcess(KEY, {
+    maxBodyBytes: 64 * MiB,
+    retentionBytes: 4 * 1024 * MiB,
+    retentionRecords: messages,
+  })
   const consoleServer = await startConsoleProcess(distDir)
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
   })
   try {
+    const phase = (what: string) =>
+      console.log(`  scan bench: ${what} (${((performance.now() - benchStart) / 1000).toFixed(0)} s)`)
+    const benchStart = performance.now()
     await seed(sandbox.url, messages, partitions)
+    phase(`seeded ${messages.toLocaleString('en-US')} records`)
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     await context.addInitScript('globalThis.__name ??= (fn) => fn')
     await context.addInitScript(installPageProbes)
@@ -187,6 +196,7 @@ export async function runScanBench(distDir: string, smoke: boolean): Promise<Sca
       return r
     }
     const rawBefore = await rawRead()
+    phase('raw read before the scan')
 
     await page.goto(`${consoleServer.url}/#/search?topic=${TOPIC}`)
     await page.reload()
@@ -221,7 +231,9 @@ export async function runScanBench(distDir: string, smoke: boolean): Promise<Sca
       [t0, t1],
     )
     const after = await heapMiB(page)
+    phase('scan')
     const rawAfter = await rawRead()
+    phase('raw read after the scan')
     const raw = rawBefore.ms <= rawAfter.ms ? rawBefore : rawAfter
     // The same polls as the scan's (512 KB each): what the scan adds over reading the same answers.
     const rawSmall = await rawRead(DEFAULT_POLL_BYTES)

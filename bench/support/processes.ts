@@ -63,6 +63,9 @@ export interface SandboxOptions {
   /** Dialect surface, e.g. `v1,admin` (default: every API). */
   apis?: string
   maxBodyBytes?: number
+  /** Per-partition retention caps (the sandbox's defaults keep 128 MB / 500,000 records). */
+  retentionBytes?: number
+  retentionRecords?: number
 }
 
 export function startSandboxProcess(apiKey: string, options: SandboxOptions = {}): Promise<Started> {
@@ -77,6 +80,8 @@ export function startSandboxProcess(apiKey: string, options: SandboxOptions = {}
       '--max-body-bytes',
       String(options.maxBodyBytes ?? 64 * 1024 * 1024),
       ...(options.apis ? ['--apis', options.apis] : []),
+      ...(options.retentionBytes ? ['--retention-bytes', String(options.retentionBytes)] : []),
+      ...(options.retentionRecords ? ['--retention-records', String(options.retentionRecords)] : []),
     ],
     /sandbox listening on (http:\/\/\S+)/,
   )

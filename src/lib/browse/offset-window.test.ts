@@ -162,10 +162,10 @@ describe('positions in the URL', () => {
 })
 
 describe('counts', () => {
-  it('clamps the count to 1..10,000', () => {
+  it('clamps the count to 1..100,000', () => {
     expect(clampCount(0)).toBe(1)
     expect(clampCount(50.7)).toBe(50)
-    expect(clampCount(1e9)).toBe(10_000)
+    expect(clampCount(1e9)).toBe(100_000)
     expect(clampCount(Number.NaN)).toBe(50)
   })
   it('counts messages between the bounds', () => {

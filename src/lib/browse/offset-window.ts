@@ -59,7 +59,8 @@ export function boundsProblem(partition: number, bounds: PartitionBounds): strin
   return null
 }
 
-export const MAX_COUNT = 10_000
+/** The largest window: 100,000 × 1 KB holds ~140 MB in the page (issue 17's browse bench measures it). */
+export const MAX_COUNT = 100_000
 export const DEFAULT_COUNT = 50
 
 export function clampCount(n: number): number {
