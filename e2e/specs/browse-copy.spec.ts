@@ -1,6 +1,7 @@
 import { expect, test, uniqueTopic } from '../fixtures.ts'
 import type { BrowsePage } from '../pages/browse-page.ts'
 import type { SandboxApi } from '../support/sandbox-api.ts'
+import { installStallProbe, readStallProbe, resetStallProbe } from '../support/stall-probe.ts'
 
 /** Issue 17: Copy to topic of a browse window (all of it, or what the quick filter keeps), byte-exact. */
 
@@ -66,6 +67,52 @@ test.describe('Copy to topic from Browse', () => {
     const pairs = (list: Array<{ key: Uint8Array | null; value: Uint8Array | null }>) =>
       list.map((r) => JSON.stringify([bytes(r.key), bytes(r.value)])).sort()
     expect(pairs(back)).toEqual(pairs(kept))
+  })
+})
+
+test.describe('Copy to topic from Browse, a full window', () => {
+  test('a window of 10,000 copies in batches while the page stays responsive', async ({
+    page,
+    browsePage,
+    sandbox,
+  }) => {
+    test.setTimeout(180_000)
+    const source = uniqueTopic('e2e-bcopy-big')
+    const target = uniqueTopic('e2e-bcopy-bigdst')
+    await sandbox.createTopic(source, 1)
+    await sandbox.createTopic(target, 1)
+    const value = (i: number) => Uint8Array.from({ length: 200 }, (_, k) => (k + i) & 0xff)
+    for (let from = 0; from < 10_000; from += 2_000)
+      await sandbox.produce(
+        source,
+        Array.from({ length: 2_000 }, (_, k) => ({
+          partition: 0,
+          key: enc(`k${from + k}`),
+          value: value(from + k),
+        })),
+      )
+    await installStallProbe(page)
+    await browsePage.open({ topic: source, partition: 0, start: 'beginning', count: 10_000 })
+    await page.reload()
+    await expect(browsePage.summary).toContainText('10,000 messages of partition 0', { timeout: 60_000 })
+    await browsePage.copyToggle.click()
+    await expect(browsePage.copy.form).toContainText('Copies all 10,000 messages of the loaded window')
+    await resetStallProbe(page)
+    const started = Date.now()
+    await browsePage.copy.copyTo(target, 'Same partition')
+    await expect(browsePage.copy.status).toHaveText('Copied 10,000 of 10,000 · 10,000 produced, 0 failed', {
+      timeout: 120_000,
+    })
+    const stall = await readStallProbe(page)
+    console.log(
+      `browse copy of 10,000 x 200 B: ${Date.now() - started} ms, longest task ${stall.longestTaskMs} ms, longest gap ${stall.longestGapMs} ms`,
+    )
+    // Batches of 100 between network waits: no long task (generous bound on a shared 2-core machine).
+    expect(stall.longestTaskMs).toBeLessThan(250)
+    const tail = await sandbox.readRecords(target, 0, 9_995, 5)
+    expect(tail.map((r) => [new TextDecoder().decode(r.key ?? undefined), bytes(r.value)])).toEqual(
+      [9_995, 9_996, 9_997, 9_998, 9_999].map((i) => [`k${i}`, bytes(value(i))]),
+    )
   })
 })
 
