@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { CopyPanel } from './copy-panel.ts'
 
 export interface WindowChoice {
   partition?: number | 'all'
@@ -39,6 +40,9 @@ export class BrowsePage {
   readonly copyLink: Locator
   readonly produceAgain: Locator
   readonly liveTail: Locator
+  /** Opens (and hides) Copy to topic of the loaded window. */
+  readonly copyToggle: Locator
+  readonly copy: CopyPanel
 
   constructor(page: Page) {
     this.page = page
@@ -70,6 +74,8 @@ export class BrowsePage {
     this.copyLink = this.detail.getByRole('button', { name: 'Copy link' })
     this.produceAgain = this.detail.getByRole('button', { name: 'Produce again' })
     this.liveTail = page.getByRole('button', { name: 'Live tail' })
+    this.copyToggle = page.getByRole('button', { name: 'Copy window to topic…' })
+    this.copy = new CopyPanel(page)
   }
 
   /** Opens the browser at a URL state (e.g. `{ topic: 'demo.orders', partition: '0' }`). */

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { CopyPanel } from './copy-panel.ts'
 
 /** The Search page: the search form, progress, the matches and Copy to topic. */
 export class SearchPage {
@@ -18,7 +19,7 @@ export class SearchPage {
   readonly status: Locator
   readonly matches: Locator
   readonly detail: Locator
-  readonly copyForm: Locator
+  readonly copy: CopyPanel
   readonly copyStatus: Locator
 
   constructor(page: Page) {
@@ -38,8 +39,8 @@ export class SearchPage {
     this.status = page.getByRole('status', { name: 'Search status' })
     this.matches = page.getByRole('list', { name: 'Matching messages' }).getByRole('listitem')
     this.detail = page.getByRole('region', { name: 'Match detail' })
-    this.copyForm = page.getByRole('form', { name: 'Copy to topic' })
-    this.copyStatus = page.getByRole('status', { name: 'Copy progress' })
+    this.copy = new CopyPanel(page)
+    this.copyStatus = this.copy.status
   }
 
   async openFromNav() {
@@ -78,13 +79,6 @@ export class SearchPage {
   }
 
   async copyTo(topic: string, partition: 'Same partition' | 'Auto') {
-    const combo = this.copyForm.getByRole('combobox', { name: 'Target topic' })
-    await combo.fill(topic)
-    await this.page
-      .getByRole('listbox', { name: 'Target topic options' })
-      .getByRole('option', { name: topic, exact: true })
-      .click()
-    await this.copyForm.getByRole('combobox', { name: 'Target partition' }).selectOption({ label: partition })
-    await this.copyForm.getByRole('button', { name: 'Copy to topic' }).click()
+    await this.copy.copyTo(topic, partition)
   }
 }

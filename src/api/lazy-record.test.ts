@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { bytesToBase64 } from '../lib/bytes/base64.ts'
-import { base64ByteLength, recordBytesPrefix, recordFromBase64 } from './lazy-record.ts'
+import {
+  base64ByteLength,
+  isNullPart,
+  lazyWire,
+  partBytesOnce,
+  recordBytesPrefix,
+  recordFromBase64,
+} from './lazy-record.ts'
 
 describe('recordFromBase64', () => {
   it('knows sizes before decoding and decodes on first read', () => {
@@ -57,5 +64,27 @@ describe('recordBytesPrefix', () => {
     const wrapped = b64(bytes).replace(/(.{8})/g, '$1\n')
     const spaced = recordFromBase64({ topic: 't', partition: 0, offset: '0', key: null, value: wrapped })
     expect(Array.from(recordBytesPrefix(spaced, 'value', 40)!)).toEqual(bytes.slice(0, 40))
+  })
+})
+
+describe('isNullPart', () => {
+  it('answers from the wire text without decoding a lazy record, and asks other records directly', () => {
+    const r = recordFromBase64({ topic: 't', partition: 0, offset: '0', key: null, value: 'AAEC' })
+    expect(isNullPart(r, 'key')).toBe(true)
+    expect(isNullPart(r, 'value')).toBe(false)
+    expect(lazyWire(r)).toBeDefined() // still lazy: nothing was decoded
+    expect(isNullPart({ key: new Uint8Array(), value: null }, 'key')).toBe(false)
+    expect(isNullPart({ key: new Uint8Array(), value: null }, 'value')).toBe(true)
+  })
+})
+
+describe('partBytesOnce', () => {
+  it('gives the same bytes as reading the record, and leaves a lazy record lazy', () => {
+    const r = recordFromBase64({ topic: 't', partition: 0, offset: '0', key: '!!', value: 'AAEC/w==' })
+    expect(Array.from(partBytesOnce(r, 'value')!)).toEqual([0, 1, 2, 255])
+    expect(new TextDecoder().decode(partBytesOnce(r, 'key')!)).toBe('!!')
+    expect(lazyWire(r)).toBeDefined()
+    expect(Array.from(partBytesOnce(r, 'value')!)).toEqual(Array.from(r.value!))
+    expect(partBytesOnce({ key: null, value: null }, 'key')).toBeNull()
   })
 })

@@ -85,6 +85,29 @@ export function lazyWire(record: KafkaRecord): { key: string | null; value: stri
 }
 
 /**
+ * Whether a record's key or value is null, without decoding a lazy record's base64 (a copy checks 10,000 rows
+ * for tombstones before it starts). Any other object is asked directly.
+ */
+export function isNullPart(record: Pick<KafkaRecord, Part>, part: Part): boolean {
+  const state = lazyStates.get(record as KafkaRecord)
+  if (state && state[part] === undefined) return state.wire[part] === null
+  return record[part] === null
+}
+
+/**
+ * A record's key or value bytes; a lazy record not decoded yet is decoded without keeping the bytes (copying a
+ * 10,000-row window must not hold every value twice). Same bytes as reading `record[part]`.
+ */
+export function partBytesOnce(record: Pick<KafkaRecord, Part>, part: Part): Uint8Array | null {
+  const state = lazyStates.get(record as KafkaRecord)
+  if (state && state[part] === undefined) {
+    const b64 = state.wire[part]
+    return b64 === null ? null : decodeOrText(b64)
+  }
+  return record[part]
+}
+
+/**
  * At most the first `maxBytes` bytes of a record's key or value (null for a null key/value). For a lazy record
  * whose bytes were not read yet, only the base64 prefix covering those bytes is decoded — a list row of a
  * 10 MB value costs what a 100-byte one does — and the record stays lazy. Other records are sliced.

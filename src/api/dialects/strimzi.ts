@@ -1,7 +1,15 @@
 import type { HttpTransport } from '../http/transport.ts'
-import type { CreateTopicRequest, ProduceRecord, TopicDetail } from '../types.ts'
+import type { ProduceOptions } from '../kafka-rest-client.ts'
+import type { CreateTopicRequest, ProduceRecord, ProduceResult, TopicDetail } from '../types.ts'
 import { V2Client } from './confluent-v2.ts'
 import { b64, topicNotFoundOn404 } from './shared.ts'
+
+const EMPTY_HEADER_REFUSED: ProduceResult = {
+  ok: false,
+  errorCode: null,
+  message:
+    'Not sent: the Strimzi Kafka Bridge cannot produce a header with an empty or null value (its API needs non-empty base64). Remove that header or give it a value.',
+}
 
 /**
  * The Strimzi Kafka Bridge: the v2 consumer flow with its own names (`enable.auto.commit` as a boolean), exact
@@ -31,10 +39,28 @@ export class StrimziClient extends V2Client {
     return topicNotFoundOn404(super.getTopic(name, signal), [404, null])
   }
 
+  /**
+   * The bridge's schema wants every header value as non-empty base64: an empty or null one makes the whole request
+   * a 400 "Schema validation error" (0.33.1). Such a record fails alone, saying why; the others are sent.
+   */
+  async produce(
+    topic: string,
+    records: ProduceRecord[],
+    options: ProduceOptions = {},
+  ): Promise<ProduceResult[]> {
+    const refused = records.map(
+      (r) => r.headers?.some((h) => h.value === null || h.value.length === 0) ?? false,
+    )
+    if (!refused.includes(true)) return super.produce(topic, records, options)
+    const sent = records.filter((_, i) => !refused[i])
+    const results = sent.length > 0 ? await super.produce(topic, sent, options) : []
+    let k = 0
+    return records.map((_, i) => (refused[i] ? EMPTY_HEADER_REFUSED : results[k++]))
+  }
+
   protected produceRecordBody(r: ProduceRecord, toPartition: boolean): Record<string, unknown> {
     const out = super.produceRecordBody(r, toPartition)
-    if (r.headers?.length)
-      out.headers = r.headers.map((h) => ({ key: h.name, value: b64(h.value ?? new Uint8Array()) }))
+    if (r.headers?.length) out.headers = r.headers.map((h) => ({ key: h.name, value: b64(h.value!) }))
     if (r.timestamp !== undefined) out.timestamp = r.timestamp
     return out
   }

@@ -4,16 +4,17 @@ import { recordsQueryOptions } from '../../data/records/record-queries.ts'
 import type { KafkaRecord } from '../../api/types.ts'
 import type { ConnectedClient } from '../../api/connected-client.ts'
 import { ErrorAlert } from '../../components/error-alert.tsx'
-import { Notice } from '../../components/notice.tsx'
 import type { WindowRequest } from '../../lib/browse/load-window.ts'
 import { linkableSelection } from '../../lib/browse-link.ts'
 import { filterRecords } from '../../lib/browse/record-filter.ts'
 import { errorView } from '../../lib/error-view.ts'
 import { usePreferencesStore } from '../../stores/preferences-store.ts'
 import { neighbourView, type BrowseView } from './browse-view.ts'
+import { BrowseCopy } from './browse-copy.tsx'
 import { ListToolbar } from './list-toolbar.tsx'
 import { MessageDetail } from './message-detail.tsx'
 import { MessageList } from './message-list.tsx'
+import { NotesNotice } from './notes-notice.tsx'
 import { useDecodedWindow } from './use-decoded-window.ts'
 import { LiveRate } from './live-rate.tsx'
 import { LIVE_RATE_POINTS, useLiveTail } from './use-live-tail.ts'
@@ -122,15 +123,7 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
           onRetry={() => setLive('running')}
         />
       )}
-      {live === 'off' && w && w.notes.length > 0 && (
-        <Notice tone="warning" role="status">
-          <ul className="space-y-0.5">
-            {w.notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </Notice>
-      )}
+      {live === 'off' && w && <NotesNotice notes={w.notes} />}
       {live !== 'off' && (
         <p className="text-xs text-slate-600 dark:text-slate-300" role="status">
           {live === 'paused' ? 'Paused. ' : ''}
@@ -141,15 +134,7 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
         </p>
       )}
       {live !== 'off' && <LiveRate rates={tail.rates} max={LIVE_RATE_POINTS} />}
-      {live !== 'off' && tail.notes.length > 0 && (
-        <Notice tone="warning" role="status">
-          <ul className="space-y-0.5">
-            {tail.notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </Notice>
-      )}
+      {live !== 'off' && <NotesNotice notes={tail.notes} />}
       <ListToolbar
         view={view}
         filtered={filtered}
@@ -160,6 +145,9 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
         onPatch={patch}
         timestamps={!!client.capabilities.browse?.timestamps}
       />
+      {live === 'off' && client.capabilities.produce && loaded.length > 0 && (
+        <BrowseCopy connected={connected} records={filtered} total={loaded.length} filter={deferredFilter} />
+      )}
       {view.sel && !selected && (query.isSuccess || live !== 'off') && (
         <p className="text-xs text-amber-800 dark:text-amber-300">
           Message {view.sel} is not in the loaded window.

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { ProduceCapabilities } from '../../api/capabilities.ts'
 import type { ProduceRecord } from '../../api/types.ts'
-import { copyProblem, copyRecords, type CopySink } from './copy-records.ts'
-import { decodeScanRecord } from './scan-record.ts'
-import { orders } from './test-fixtures.ts'
+import { copyProblem, copyProblems, copyRecords, type CopySink } from './copy-records.ts'
+import { lazyWire, recordFromBase64 } from '../../api/lazy-record.ts'
+import { decodeScanRecord } from '../search-scan/scan-record.ts'
+import { orders } from '../search-scan/test-fixtures.ts'
 
 const caps: ProduceCapabilities = {
   batch: true,
@@ -64,5 +65,30 @@ describe('copyRecords', () => {
   it('refuses a copy that would not be byte-exact', () => {
     expect(copyProblem(sink({ headers: false }).s, records, { partition: 'auto' })).toMatch(/headers/)
     expect(copyProblem(sink({ toPartition: false }).s, records, { partition: 'same' })).toMatch(/Auto/)
+  })
+
+  it('copies a browse window of lazy records byte-exact without keeping their decoded bytes', async () => {
+    const { s, calls } = sink({ tombstones: false })
+    const window = [
+      recordFromBase64({ topic: 'src', partition: 1, offset: '7', key: '/wA=', value: 'gP7/AA==' }),
+      recordFromBase64({
+        topic: 'src',
+        partition: 0,
+        offset: '9',
+        key: null,
+        value: '',
+        headers: [{ name: 'h', value: new Uint8Array([0xc3, 0x28]) }],
+      }),
+    ]
+    expect(copyProblems(s, window)).toEqual({ same: null, auto: null })
+    await copyRecords(s, 'dst', window, { partition: 'same' })
+    expect(calls[0].map((r) => [r.key && [...r.key], r.value && [...r.value], r.partition])).toEqual([
+      [[0xff, 0], [0x80, 0xfe, 0xff, 0], 1],
+      [null, [], 0],
+    ])
+    expect(calls[0][1].headers).toEqual([{ name: 'h', value: new Uint8Array([0xc3, 0x28]) }])
+    expect(window.every((r) => lazyWire(r) !== undefined)).toBe(true)
+    const tombstone = recordFromBase64({ topic: 'src', partition: 0, offset: '1', key: null, value: null })
+    expect(copyProblems(s, [tombstone]).auto).toMatch(/tombstones/)
   })
 })
