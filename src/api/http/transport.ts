@@ -198,10 +198,16 @@ export function endpointUrl(endpoint: string, path: string, query?: RestRequest[
   return endpoint.replace(/\/+$/, '') + path + buildQuery(query)
 }
 
+// eslint-disable-next-line no-control-regex -- the whole point: anything outside ASCII
+const NON_ASCII = /[^\u0000-\u007f]/
+
 /** UTF-8 byte length of a string without encoding it (a 50 MB body must not be copied just to be measured). */
 export function utf8Length(text: string): number {
-  let n = 0
-  for (let i = 0; i < text.length; i++) {
+  // Request bodies are mostly base64 in JSON: the native regex scan proves ASCII far faster than this loop.
+  const first = text.search(NON_ASCII)
+  if (first === -1) return text.length
+  let n = first
+  for (let i = first; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c < 0x80) n += 1
     else if (c < 0x800) n += 2
