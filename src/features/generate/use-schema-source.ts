@@ -3,7 +3,7 @@ import { useMemo } from 'react'
 import { subjectSchemaTextQueryOptions } from '../../data/registry/generate-schema-queries.ts'
 import { subjectEncoderQueryOptions } from '../../data/registry/produce-schema-queries.ts'
 import type { SchemaPick } from '../../lib/generate/presets.ts'
-import { describeSchemaSource, type SchemaSource } from '../../lib/generate/schema-values.ts'
+import { describeSchemaSource, type SchemaSource } from '../../lib/generate/schema-source.ts'
 
 export interface SchemaSourceState {
   /** Ready to send to the worker; null while loading or when there is a problem. */

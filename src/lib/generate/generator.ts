@@ -1,6 +1,7 @@
 import type { Faker } from '@faker-js/faker'
 import { compilePlaceholder, PLACEHOLDER_NAMES, type Produce, type RecordContext } from './placeholders.ts'
-import type { SchemaSource, SchemaValues } from './schema-values.ts'
+import type { SchemaSource } from './schema-source.ts'
+import type { SchemaValues } from './schema-values.ts'
 import { parseTemplate, TemplateError } from './template.ts'
 
 export const MAX_HEADERS = 32

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseWireFormat } from '../schema/wire-format.ts'
 import { GenerateSpecError, type GenerateSpec } from './generator.ts'
 import { mainThreadSource } from './record-source.ts'
-import { describeSchemaSource, type SchemaSource } from './schema-values.ts'
+import { describeSchemaSource, type SchemaSource } from './schema-source.ts'
 
 const AVRO: SchemaSource = {
   subject: 'orders-value',

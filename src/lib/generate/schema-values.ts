@@ -6,35 +6,11 @@
 import { loadCodec } from '../schema/codec-loader.ts'
 import { recordRng } from '../schema/random-values.ts'
 import { decodeRegistryRecord, encodeRegistryRecord } from '../schema/registry-record.ts'
-import type { Codec, ParsedSchema, SchemaFormat, SchemaReferenceText } from '../schema/types.ts'
+import type { Codec, ParsedSchema } from '../schema/types.ts'
 import { GenerateSpecError } from './generator.ts'
-
-/** A subject's version resolved on the main thread: everything the worker needs, nothing secret. */
-export interface SchemaSource {
-  subject: string
-  version: number
-  id: number
-  format: SchemaFormat
-  schema: string
-  references: SchemaReferenceText[]
-  /** Protobuf: the chosen message's full name and wire-format indexes (undefined = the first message). */
-  messageName?: string
-  messageIndexes?: number[]
-}
-
-export const FORMAT_NAMES: Record<SchemaFormat, string> = {
-  AVRO: 'Avro',
-  PROTOBUF: 'Protobuf',
-  JSON: 'JSON Schema',
-}
+import { FORMAT_NAMES, type SchemaSource } from './schema-source.ts'
 
 const FIELD = 'Value schema'
-
-/** "Avro · orders-value v2 (schema 7)", "Protobuf · demo.Event · events-value v1 (schema 9)". */
-export function describeSchemaSource(s: SchemaSource): string {
-  const message = s.messageName ? ` · ${s.messageName}` : ''
-  return `${FORMAT_NAMES[s.format]}${message} · ${s.subject} v${s.version} (schema ${s.id})`
-}
 
 export interface SchemaValues {
   codec: Codec
