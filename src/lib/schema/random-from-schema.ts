@@ -24,6 +24,8 @@ export const MAX_DEPTH = 6
 const NODE_BUDGET = 150
 /** A schema whose values cannot end (a record that always contains itself) is reported, not followed forever. */
 const HARD_DEPTH = 64
+/** A record is at most 1 MB (generator.ts): a larger fixed can never be sent. */
+const MAX_FIXED = 1024 * 1024
 
 export class RandomSchemaError extends Error {
   constructor(message: string) {
@@ -132,6 +134,10 @@ function avro(type: AvroType, s: State, depth: number, name: string): unknown {
     case 'string':
       return randomStringFor(rng, name)
     case 'fixed':
+      if (type.size > MAX_FIXED)
+        throw new RandomSchemaError(
+          `Cannot generate ${type.name}: a fixed of ${type.size} bytes is too large.`,
+        )
       return randomHexBytes(rng, type.size)
     case 'enum':
       return rng.pick(type.symbols)
