@@ -58,13 +58,14 @@ export function randomJsonSchema(
     if (errors.length === 0) return value
     notes = ctx.notes
   }
+  const e = errors[0]
+  const why = `${e.instancePath || '(root)'}: ${e.message}`
   if (notes.length > 0)
     throw new RandomSchemaError(
-      `Cannot generate a value for ${notes[0].path || '(the root)'}: ${notes[0].what} is not supported (none of ${MAX_TRIES} tries fit).`,
+      `Cannot generate a value for ${notes[0].path || '(the root)'}: ${notes[0].what} is not supported (none of ${MAX_TRIES} tries fit; ${why}).`,
     )
-  const e = errors[0]
   throw new RandomSchemaError(
-    `Cannot generate a value that fits the schema: ${e.instancePath || '(root)'}: ${e.message} (none of ${MAX_TRIES} tries fit).`,
+    `Cannot generate a value that fits the schema: ${why} (none of ${MAX_TRIES} tries fit).`,
   )
 }
 
@@ -280,7 +281,7 @@ const FORMATS: Record<string, (rng: Rng, name: string) => string> = {
   'date-time': (rng) => new Date(randomEpochMs(rng)).toISOString(),
   date: (rng) => new Date(randomEpochMs(rng)).toISOString().slice(0, 10),
   time: (rng) => `${new Date(randomEpochMs(rng)).toISOString().slice(11, 19)}Z`,
-  email: (rng, name) => randomStringFor(rng, 'email') + (name ? '' : ''),
+  email: (rng) => randomStringFor(rng, 'email'),
   'idn-email': (rng) => randomStringFor(rng, 'email'),
   uuid: (rng) => randomUuid(rng),
   uri: (rng) => `https://example.com/${randomWord(rng)}`,
