@@ -26,7 +26,11 @@ export function TemplateFields({
         label="Key template"
         value={value.keyTemplate}
         onChange={(e) => set({ keyTemplate: e.target.value })}
-        hint="Empty: records without a key."
+        hint={
+          valueFromSchema
+            ? 'Empty: records without a key. The schema’s values cannot be repeated here with {{ref}}.'
+            : 'Empty: records without a key.'
+        }
         spellCheck={false}
         className="font-mono"
       />

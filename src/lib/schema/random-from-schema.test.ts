@@ -279,6 +279,42 @@ describe('random values from a schema', () => {
     expect(v.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 
+  it('JSON Schema drafts 2020-12 ($defs, prefixItems) and 4 (boolean exclusive bounds) fit too', () => {
+    const modern = parsed(
+      json,
+      JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        type: 'object',
+        properties: {
+          point: { type: 'array', prefixItems: [{ type: 'number' }, { type: 'number' }], items: false },
+          tags: { type: 'array', prefixItems: [{ const: 'first' }], items: { $ref: '#/$defs/tag' } },
+          at: { type: ['string', 'null'], format: 'time' },
+        },
+        required: ['point', 'tags'],
+        $defs: { tag: { type: 'string', enum: ['x', 'y'] } },
+      }),
+    )
+    const old = parsed(
+      json,
+      JSON.stringify({
+        $schema: 'http://json-schema.org/draft-04/schema#',
+        type: 'integer',
+        minimum: 0,
+        exclusiveMinimum: true,
+        maximum: 3,
+        exclusiveMaximum: true,
+      }),
+    )
+    const seen = new Set<unknown>()
+    for (let seed = 0; seed < 200; seed++) {
+      expect(json.encode(modern, json.random!(modern, recordRng(seed, 0))).ok).toBe(true)
+      const n = json.random!(old, recordRng(seed, 0))
+      expect(validateJson(old, n)).toEqual([])
+      seen.add(n)
+    }
+    expect([...seen].sort()).toEqual([1, 2])
+  })
+
   it('names the schema path it cannot satisfy', () => {
     const s = parsed(
       json,

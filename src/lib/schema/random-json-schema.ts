@@ -311,13 +311,12 @@ function string(s: Json, ctx: Ctx, path: string, name: string): string {
 
 function array(s: Json, ctx: Ctx, base: string, path: string, depth: number, limit: boolean): unknown[] {
   const rng = ctx.rng
-  const tuple = Array.isArray(s.prefixItems) ? s.prefixItems : Array.isArray(s.items) ? s.items : []
-  const rest = Array.isArray(s.prefixItems) ? s.items : Array.isArray(s.items) ? s.additionalItems : s.items
-  const restKey = Array.isArray(s.prefixItems)
-    ? 'items'
-    : Array.isArray(s.items)
-      ? 'additionalItems'
-      : 'items'
+  // 2020-12 tuples are prefixItems + items; earlier drafts', items (an array) + additionalItems.
+  const modern = Array.isArray(s.prefixItems)
+  const tuple = modern ? (s.prefixItems as unknown[]) : Array.isArray(s.items) ? s.items : []
+  const tupleKey = modern ? 'prefixItems' : 'items'
+  const restKey = !modern && Array.isArray(s.items) ? 'additionalItems' : 'items'
+  const rest = s[restKey]
   const min = Math.min(num(s.minItems) ?? 0, 100)
   let max = Math.min(num(s.maxItems) ?? min + 3, min + 5)
   if (rest === false) max = Math.min(max, tuple.length)
@@ -328,12 +327,7 @@ function array(s: Json, ctx: Ctx, base: string, path: string, depth: number, lim
   const seen = new Set<string>()
   for (let i = 0; i < n; i++) {
     const [item, at] =
-      i < tuple.length
-        ? [
-            tuple[i],
-            `${path}/${restKey === 'items' && Array.isArray(s.prefixItems) ? 'prefixItems' : 'items'}/${i}`,
-          ]
-        : [rest ?? true, `${path}/${restKey}`]
+      i < tuple.length ? [tuple[i], `${path}/${tupleKey}/${i}`] : [rest ?? true, `${path}/${restKey}`]
     const v = gen(item, ctx, base, at, depth + 1, '')
     if (s.uniqueItems === true) {
       const key = JSON.stringify(v)
