@@ -22,6 +22,10 @@ export class GeneratePage {
   readonly stop: Locator
   readonly summary: Locator
   readonly problem: Locator
+  readonly fromSchema: Locator
+  readonly subject: Locator
+  readonly version: Locator
+  readonly message: Locator
 
   constructor(page: Page) {
     this.page = page
@@ -44,6 +48,12 @@ export class GeneratePage {
     this.stop = page.getByRole('button', { name: 'Stop', exact: true })
     this.summary = page.getByRole('region', { name: 'Summary' })
     this.problem = page.getByRole('alert')
+    this.fromSchema = page
+      .getByRole('group', { name: 'Value source' })
+      .getByRole('radio', { name: 'From schema' })
+    this.subject = page.getByRole('combobox', { name: 'Subject', exact: true })
+    this.version = page.getByLabel('Version', { exact: true })
+    this.message = page.getByRole('combobox', { name: 'Message', exact: true })
   }
 
   /** Opens the page from the main navigation. */
@@ -58,6 +68,14 @@ export class GeneratePage {
     await this.seed.fill(String(fields.seed))
     if (fields.batchSize !== undefined) await this.batchSize.fill(String(fields.batchSize))
     await this.rate.fill(fields.rate === undefined ? '' : String(fields.rate))
+  }
+
+  /** "From schema" with this subject (picked from the subjects list). */
+  async chooseSubject(subject: string) {
+    await this.fromSchema.check()
+    await this.subject.fill(subject)
+    await this.page.getByRole('option', { name: subject, exact: true }).click()
+    await expect(this.subject).toHaveValue(subject)
   }
 
   /** The text of the preview's n-th record value (0-based). */

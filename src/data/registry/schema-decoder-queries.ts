@@ -18,7 +18,7 @@ const MAX_REFERENCE_DEPTH = 8
 const MAX_REFERENCES = 64
 
 /** Every schema `refs` reach (references of references too), as the texts a codec parses them from. */
-async function referenceTexts(
+export async function referenceTexts(
   client: QueryClient,
   connectionId: string,
   refs: readonly SchemaReference[],

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import type { ConnectedClient } from '../../api/connected-client.ts'
 import { Button } from '../../components/button.tsx'
 import { Notice } from '../../components/notice.tsx'
-import { TextField } from '../../components/field.tsx'
 import { TypedConfirm } from '../../components/typed-confirm.tsx'
-import { topicQueryOptions, topicsQueryOptions } from '../../data/topics/topic-queries.ts'
+import { topicQueryOptions } from '../../data/topics/topic-queries.ts'
 import type { GeneratedRecord, GenerateSpec } from '../../lib/generate/generator.ts'
 import { DEMO_PRESETS, type GeneratePreset } from '../../lib/generate/presets.ts'
 import { mainThreadSource } from '../../lib/generate/record-source.ts'
+import type { SchemaValues } from '../../lib/generate/schema-values.ts'
 import { visibleNameText } from '../../lib/visible-name.ts'
 import { useIsProduction } from '../../stores/connection-store.ts'
 import { GeneratePreview } from './generate-preview.tsx'
@@ -16,8 +16,12 @@ import { GenerateProgress, GenerateSummary } from './generate-progress.tsx'
 import { planRun } from './plan-run.ts'
 import { PresetBar } from './preset-bar.tsx'
 import { RunFields, type RunFieldsValue } from './run-fields.tsx'
+import { SchemaFields } from './schema-fields.tsx'
 import { TemplateFields } from './template-fields.tsx'
+import { TopicField } from './topic-field.tsx'
 import { useGenerateRun } from './use-generate-run.ts'
+import { useValueSource } from './use-value-source.ts'
+import { ValueSourceChoice } from './value-source.tsx'
 
 const PREVIEW_COUNT = 5
 // Within what every batching dialect accepts in one request, and small enough to keep each request quick.
@@ -45,12 +49,16 @@ export function GeneratePage({
     partitionKind: 'auto',
     partition: '0',
   }))
-  const [preview, setPreview] = useState<GeneratedRecord[] | null>(null)
+  const [preview, setPreview] = useState<{
+    records: GeneratedRecord[]
+    schema?: SchemaValues
+    label?: string
+  } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const run = useGenerateRun(connected)
+  const values = useValueSource(connected)
+  const fromSchema = values.kind === 'schema'
 
-  const topics = useQuery({ ...topicsQueryOptions(connected.connectionId), enabled: !!caps.topics })
-  const names = useMemo(() => (topics.data ?? []).slice(0, 1000).map((t) => t.name), [topics.data])
   const detail = useQuery({
     ...topicQueryOptions(connected.connectionId, topic),
     enabled: !!caps.topics && topic !== '',
@@ -63,12 +71,15 @@ export function GeneratePage({
     valueFormat: templates.valueFormat,
     headers: headersAllowed ? templates.headers : [],
     seed,
+    ...(fromSchema && values.state.source ? { valueSchema: values.state.source } : {}),
   })
 
   const check = () => {
     const planned = planRun(fields, maxBatch, partitions)
     if (!planned.ok) setProblem(planned.error)
-    return planned.ok ? planned : null
+    else if (fromSchema && !values.state.source)
+      setProblem(values.state.problem ?? 'The schema is still loading: try again in a moment.')
+    return planned.ok && (!fromSchema || values.state.source) ? planned : null
   }
 
   const onPreview = async () => {
@@ -76,8 +87,10 @@ export function GeneratePage({
     const planned = check()
     if (!planned) return
     try {
-      const source = await mainThreadSource(spec(planned.seed))
-      setPreview(await source.records(0, Math.min(PREVIEW_COUNT, planned.plan.count)))
+      const s = spec(planned.seed)
+      const source = await mainThreadSource(s)
+      const records = await source.records(0, Math.min(PREVIEW_COUNT, planned.plan.count))
+      setPreview({ records, schema: source.schemaValues, label: values.state.label || undefined })
     } catch (e) {
       setPreview(null)
       setProblem((e as Error).message)
@@ -103,21 +116,35 @@ export function GeneratePage({
   return (
     <div className="mx-auto max-w-5xl space-y-4">
       <h1 className="text-xl font-semibold">Generate</h1>
-      <PresetBar current={templates} onApply={(p) => (setTemplates(p), setPreview(null))} />
-      <TextField
-        label="Topic"
-        list="generate-topics"
-        value={topic}
-        onChange={(e) => setTopic(e.target.value.trim())}
-        spellCheck={false}
-        autoComplete="off"
+      <PresetBar
+        current={{ ...templates, fromSchema: undefined, ...values.presetPart() }}
+        onApply={(p) => (setTemplates(p), values.applyPreset(p), setPreview(null))}
       />
-      <datalist id="generate-topics">
-        {names.map((n) => (
-          <option key={n} value={n} />
-        ))}
-      </datalist>
-      <TemplateFields value={templates} onChange={setTemplates} headersAllowed={headersAllowed} />
+      <TopicField
+        connectionId={connected.connectionId}
+        listTopics={!!caps.topics}
+        value={topic}
+        onChange={setTopic}
+      />
+      <ValueSourceChoice
+        value={values.kind}
+        onChange={(k) => (values.setKind(k), setPreview(null))}
+        schemaUnavailable={values.unavailable}
+      />
+      {fromSchema && (
+        <SchemaFields
+          connectionId={connected.connectionId}
+          pick={values.pick}
+          state={values.state}
+          onPick={(p) => (values.setPick(p), setPreview(null))}
+        />
+      )}
+      <TemplateFields
+        value={templates}
+        onChange={setTemplates}
+        headersAllowed={headersAllowed}
+        valueFromSchema={fromSchema}
+      />
       <RunFields value={fields} onChange={setFields} maxBatch={maxBatch} partitions={partitions} />
       {(problem ?? run.error) && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
@@ -144,7 +171,13 @@ export function GeneratePage({
       {run.summary && !run.running && (
         <GenerateSummary topic={run.topic} summary={run.summary} onRetry={(f) => void run.retry(f)} />
       )}
-      {preview && <GeneratePreview records={preview} />}
+      {preview && (
+        <GeneratePreview
+          records={preview.records}
+          describe={preview.schema?.describe}
+          label={preview.label}
+        />
+      )}
       <TypedConfirm
         open={guarded}
         title={`Generate into ${visibleNameText(topic)} in production?`}

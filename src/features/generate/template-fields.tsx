@@ -11,10 +11,13 @@ export function TemplateFields({
   value,
   onChange,
   headersAllowed,
+  valueFromSchema = false,
 }: {
   value: GeneratePreset
   onChange(next: GeneratePreset): void
   headersAllowed: boolean
+  /** The values come from a schema: only the key and header templates apply. */
+  valueFromSchema?: boolean
 }) {
   const set = (patch: Partial<GeneratePreset>) => onChange({ ...value, ...patch })
   return (
@@ -23,41 +26,49 @@ export function TemplateFields({
         label="Key template"
         value={value.keyTemplate}
         onChange={(e) => set({ keyTemplate: e.target.value })}
-        hint="Empty: records without a key."
+        hint={
+          valueFromSchema
+            ? 'Empty: records without a key. The schema’s values cannot be repeated here with {{ref}}.'
+            : 'Empty: records without a key.'
+        }
         spellCheck={false}
         className="font-mono"
       />
-      <SelectField
-        label="Value format"
-        value={value.valueFormat}
-        onChange={(e) => set({ valueFormat: e.target.value === 'text' ? 'text' : 'json' })}
-      >
-        <option value="json">JSON (each record is checked; strings are escaped)</option>
-        <option value="text">Text</option>
-      </SelectField>
-      <div>
-        <Label htmlFor="generate-value">Value template</Label>
-        <textarea
-          id="generate-value"
-          className={area}
-          rows={10}
-          spellCheck={false}
-          value={value.valueTemplate}
-          onChange={(e) => set({ valueTemplate: e.target.value })}
-        />
-        <details className="mt-1 text-xs">
-          <summary>Placeholders</summary>
-          <p>
-            Write <code>{'{{name}}'}</code>; keep a value with <code>{'{{uuid as id}}'}</code> and repeat it
-            with <code>{'{{ref id}}'}</code> (the value is generated first, then the key and headers).
-          </p>
-          <ul className="columns-2 font-mono">
-            {Object.values(PLACEHOLDERS).map((p) => (
-              <li key={p.help}>{p.help}</li>
-            ))}
-          </ul>
-        </details>
-      </div>
+      {!valueFromSchema && (
+        <>
+          <SelectField
+            label="Value format"
+            value={value.valueFormat}
+            onChange={(e) => set({ valueFormat: e.target.value === 'text' ? 'text' : 'json' })}
+          >
+            <option value="json">JSON (each record is checked; strings are escaped)</option>
+            <option value="text">Text</option>
+          </SelectField>
+          <div>
+            <Label htmlFor="generate-value">Value template</Label>
+            <textarea
+              id="generate-value"
+              className={area}
+              rows={10}
+              spellCheck={false}
+              value={value.valueTemplate}
+              onChange={(e) => set({ valueTemplate: e.target.value })}
+            />
+            <details className="mt-1 text-xs">
+              <summary>Placeholders</summary>
+              <p>
+                Write <code>{'{{name}}'}</code>; keep a value with <code>{'{{uuid as id}}'}</code> and repeat
+                it with <code>{'{{ref id}}'}</code> (the value is generated first, then the key and headers).
+              </p>
+              <ul className="columns-2 font-mono">
+                {Object.values(PLACEHOLDERS).map((p) => (
+                  <li key={p.help}>{p.help}</li>
+                ))}
+              </ul>
+            </details>
+          </div>
+        </>
+      )}
       {headersAllowed ? (
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium">Headers</legend>

@@ -1,5 +1,7 @@
 import type { Faker } from '@faker-js/faker'
 import { compilePlaceholder, PLACEHOLDER_NAMES, type Produce, type RecordContext } from './placeholders.ts'
+import type { SchemaSource } from './schema-source.ts'
+import type { SchemaValues } from './schema-values.ts'
 import { parseTemplate, TemplateError } from './template.ts'
 
 export const MAX_HEADERS = 32
@@ -17,6 +19,8 @@ export interface GenerateSpec {
   headers: { name: string; template: string }[]
   /** 32-bit unsigned integer: the same seed gives the same records. */
   seed: number
+  /** "From schema": values generated from this registry schema (the value template is then unused). */
+  valueSchema?: SchemaSource
 }
 
 export interface GeneratedRecord {
@@ -81,8 +85,8 @@ function compileSpec(spec: GenerateSpec) {
   validateSeed(spec.seed)
   if (spec.headers.length > MAX_HEADERS)
     throw new GenerateSpecError('Headers', new Error(`at most ${MAX_HEADERS} headers`))
-  const json = spec.valueFormat === 'json'
-  const value = compile('Value template', spec.valueTemplate, json)
+  const json = spec.valueFormat === 'json' && !spec.valueSchema
+  const value = spec.valueSchema ? null : compile('Value template', spec.valueTemplate, json)
   const key = spec.keyTemplate === '' ? null : compile('Key template', spec.keyTemplate, false)
   const headers = spec.headers.map((h, i) => {
     if (h.name.trim() === '') throw new GenerateSpecError(`Header ${i + 1}`, new Error('has no name'))
@@ -99,16 +103,24 @@ export function checkSpec(spec: GenerateSpec): void {
 /**
  * Compiles a spec into `records(from, count)`. Record i depends only on (seed, i), so a preview, a retried batch
  * and a run started tomorrow give the same bytes. Throws GenerateSpecError for a
- * template mistake (with its line and column) and for a record that is not JSON or is too large.
+ * template mistake (with its line and column) and for a record that is not JSON or is too large. A spec with a
+ * `valueSchema` needs its loaded `schemaValues` (schema-values.ts).
  */
-export function createGenerator(spec: GenerateSpec, faker: Faker) {
+export function createGenerator(
+  spec: GenerateSpec,
+  faker: Faker,
+  schemaValues?: Pick<SchemaValues, 'value'>,
+) {
   const { json, value, key, headers } = compileSpec(spec)
   const utf8 = new TextEncoder()
+  if (spec.valueSchema && !schemaValues)
+    throw new GenerateSpecError('Value schema', new Error('the schema was not loaded'))
 
   if (spec.headers.length > MAX_HEADERS)
     throw new GenerateSpecError('Headers', new Error(`at most ${MAX_HEADERS} headers`))
   function one(index: number): GeneratedRecord {
     const ctx: RecordContext = { faker, index, named: new Map() }
+    if (!value) return finish(index, schemaValues!.value(spec.seed, index), ctx)
     const valueText = value(ctx)
     if (json) {
       try {
@@ -122,8 +134,12 @@ export function createGenerator(spec: GenerateSpec, faker: Faker) {
         )
       }
     }
+    return finish(index, utf8.encode(valueText), ctx)
+  }
+
+  function finish(index: number, valueBytes: Uint8Array, ctx: RecordContext): GeneratedRecord {
     const out: GeneratedRecord = {
-      value: utf8.encode(valueText),
+      value: valueBytes,
       key: key ? utf8.encode(key(ctx)) : null,
       headers: headers.map((h) => ({ name: h.name, value: utf8.encode(h.produce(ctx)) })),
     }
@@ -133,10 +149,18 @@ export function createGenerator(spec: GenerateSpec, faker: Faker) {
       out.headers.reduce((n, h) => n + h.name.length + h.value.length, 0)
     if (size > MAX_RECORD_BYTES)
       throw new GenerateSpecError(
-        'Value template',
+        value ? 'Value template' : 'Value schema',
         new Error(`record ${index + 1} has ${size} bytes; at most ${MAX_RECORD_BYTES} are allowed`),
       )
     return out
+  }
+
+  /** Moves the faker past record i without keeping it; a schema value uses no faker, so it is not made. */
+  function advance(index: number) {
+    if (value) return void one(index)
+    const ctx: RecordContext = { faker, index, named: new Map() }
+    key?.(ctx)
+    for (const h of headers) h.produce(ctx)
   }
 
   /**
@@ -148,8 +172,8 @@ export function createGenerator(spec: GenerateSpec, faker: Faker) {
     let i = from - (from % SEED_BLOCK)
     for (; i < from + count; i++) {
       if (i % SEED_BLOCK === 0) faker.seed([spec.seed, i / SEED_BLOCK])
-      const r = one(i)
-      if (i >= from) out.push(r)
+      if (i >= from) out.push(one(i))
+      else advance(i)
     }
     return out
   }

@@ -17,4 +17,20 @@ describe('presets', () => {
     expect(() => parsePresets('[{"name":"x"}]')).toThrow(/Preset 1: "keyTemplate" must be text/)
     expect(() => parsePresets('[1]')).toThrow(/Preset 1 is not an object/)
   })
+
+  it('keeps a "from schema" choice by subject name only, and refuses one without a subject', () => {
+    const mine = {
+      ...DEMO_PRESETS[0],
+      name: 'Orders from the registry',
+      fromSchema: { subject: 'orders-value', version: '3', message: '' },
+    }
+    expect(parsePresets(serializePresets([mine]))).toEqual([mine])
+    const loose = parsePresets(
+      JSON.stringify([{ ...mine, fromSchema: { subject: 'x', version: 'v1', schema: '{"type":"string"}' } }]),
+    )
+    expect(loose[0].fromSchema).toEqual({ subject: 'x', version: 'latest', message: '' })
+    expect(() => parsePresets(JSON.stringify([{ ...mine, fromSchema: {} }]))).toThrow(
+      /Preset 1: "fromSchema" needs a "subject"/,
+    )
+  })
 })

@@ -1,5 +1,14 @@
 import type { GenerateSpec, ValueFormat } from './generator.ts'
 
+/** "From schema": which subject, version and Protobuf message, by name (never the schema text). */
+export interface SchemaPick {
+  subject: string
+  /** 'latest' or a version number. */
+  version: string
+  /** Protobuf: the message's full name; '' = the schema's first message. */
+  message: string
+}
+
 /** A preset is a spec without its seed: the templates only (never an endpoint or a secret). */
 export interface GeneratePreset {
   name: string
@@ -7,6 +16,18 @@ export interface GeneratePreset {
   valueTemplate: string
   valueFormat: ValueFormat
   headers: GenerateSpec['headers']
+  /** Present when the values come from a registry schema instead of the value template. */
+  fromSchema?: SchemaPick
+}
+
+function parseSchemaPick(raw: unknown, where: string): SchemaPick | undefined {
+  if (raw === undefined || raw === null) return undefined
+  const o = (typeof raw === 'object' ? raw : {}) as Record<string, unknown>
+  const subject = typeof o.subject === 'string' ? o.subject.trim().slice(0, 255) : ''
+  if (!subject) throw new Error(`${where}: "fromSchema" needs a "subject" as text.`)
+  const version = typeof o.version === 'string' && /^\d{1,9}$/.test(o.version) ? o.version : 'latest'
+  const message = typeof o.message === 'string' ? o.message.slice(0, 500) : ''
+  return { subject, version, message }
 }
 
 export const DEMO_PRESETS: readonly GeneratePreset[] = [
@@ -88,8 +109,10 @@ export function parsePresets(text: string): GeneratePreset[] {
     if (!name) throw new Error(`${where} has no name.`)
     const valueFormat = o.valueFormat === 'text' ? 'text' : 'json'
     const headers = Array.isArray(o.headers) ? o.headers.slice(0, 32) : []
+    const fromSchema = parseSchemaPick(o.fromSchema, where)
     return {
       name,
+      ...(fromSchema ? { fromSchema } : {}),
       keyTemplate: str('keyTemplate'),
       valueTemplate: str('valueTemplate'),
       valueFormat,

@@ -1,4 +1,5 @@
 import type { GenerateRequest, GenerateResponse } from './generate-protocol.ts'
+import type { SchemaValues } from './schema-values.ts'
 import {
   checkSpec,
   createGenerator,
@@ -25,9 +26,15 @@ function createWorker(): Worker | null {
 }
 
 /** Generation on this thread (tests, previews, browsers that refuse the worker). */
-export async function mainThreadSource(spec: GenerateSpec): Promise<RecordSource> {
-  const records = createGenerator(spec, await loadFaker())
-  return { records: async (from, count) => records(from, count), close: () => {} }
+export async function mainThreadSource(
+  spec: GenerateSpec,
+): Promise<RecordSource & { schemaValues?: SchemaValues }> {
+  checkSpec(spec)
+  const schemaValues = spec.valueSchema
+    ? await (await import('./schema-values.ts')).loadSchemaValues(spec.valueSchema)
+    : undefined
+  const records = createGenerator(spec, await loadFaker(), schemaValues)
+  return { records: async (from, count) => records(from, count), close: () => {}, schemaValues }
 }
 
 /**

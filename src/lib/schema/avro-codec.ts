@@ -6,6 +6,7 @@ import { ByteReader, DecodeError } from './byte-io.ts'
 import { decodeAvro } from './avro-decode.ts'
 import { AvroEncodeError, encodeAvro } from './avro-encode.ts'
 import { AvroSchemaError, parseAvroSchema, type AvroNames, type AvroType } from './avro-schema.ts'
+import { randomAvro } from './random-from-schema.ts'
 import { sampleAvro } from './sample-from-schema.ts'
 import type {
   Codec,
@@ -118,4 +119,5 @@ export const codec: Codec = {
     return result.ok ? [] : result.errors
   },
   sample: (schema) => sampleAvro(asAvro(schema).type),
+  random: (schema, rng) => randomAvro(asAvro(schema).type, rng),
 }

@@ -10,6 +10,7 @@ import { isLosslessNumber, LosslessNumber, parse } from 'lossless-json'
 import { inspectJson } from '../json/json-text.ts'
 import { MAX_PARSE_DEPTH } from '../json/json-lossless.ts'
 import { toJsonText } from './json-out.ts'
+import { randomJsonSchema } from './random-json-schema.ts'
 import { sampleJsonSchema } from './sample-from-schema.ts'
 import type {
   Codec,
@@ -25,6 +26,8 @@ export interface ParsedJsonSchema extends ParsedSchema {
   readonly format: 'JSON'
   readonly schema: Schema | boolean
   readonly validator: Validator
+  /** The schema and its references by absolute URI, for the random generator's `$ref`s. */
+  readonly documents: ReadonlyMap<string, unknown>
 }
 
 /** A base for schemas without `$id`, so relative `$ref`s resolve the same wherever the console runs. */
@@ -76,6 +79,7 @@ export function parseJsonSchema(
     const base =
       typeof schema === 'object' && typeof schema.$id === 'string' ? schema.$id : `${BASE}schema.json`
     const validator = new Validator(schema, draftOf(schema), false)
+    const documents = new Map<string, unknown>([[base.replace(/#.*$/, ''), schema]])
     for (const ref of references) {
       const refSchema = parseOne(ref.schema, `The referenced schema "${ref.name}"`)
       if (typeof refSchema === 'boolean') continue
@@ -86,9 +90,17 @@ export function parseJsonSchema(
         id = `${BASE}${encodeURIComponent(ref.name)}`
       }
       validator.addSchema(refSchema, id)
-      if (typeof refSchema.$id === 'string' && refSchema.$id !== id) validator.addSchema(refSchema)
+      documents.set(id, refSchema)
+      if (typeof refSchema.$id === 'string' && refSchema.$id !== id) {
+        validator.addSchema(refSchema)
+        try {
+          documents.set(new URL(refSchema.$id).href, refSchema)
+        } catch {
+          // a relative $id is known by its reference name only
+        }
+      }
     }
-    const result: ParsedJsonSchema = { format: 'JSON', schema, validator }
+    const result: ParsedJsonSchema = { format: 'JSON', schema, validator, documents }
     return { ok: true, schema: result }
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) }
@@ -221,4 +233,8 @@ export const codec: Codec = {
   encode: encodeJsonValue,
   validate: validateJson,
   sample: (schema) => sampleJsonSchema(asJson(schema).schema),
+  random: (schema, rng) => {
+    const parsed = asJson(schema)
+    return randomJsonSchema(parsed.schema, parsed.documents, rng, (v) => validateJson(schema, v))
+  },
 }

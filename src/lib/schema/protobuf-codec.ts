@@ -9,6 +9,7 @@ import { ByteReader, ByteWriter, DecodeError } from './byte-io.ts'
 import { decodeMessage, type Ctx } from './protobuf-decode.ts'
 import { encodeMessage, ProtoEncodeError } from './protobuf-encode.ts'
 import { listMessages, messageAt, parseProto, ProtoSchemaError, type ParsedProto } from './protobuf-schema.ts'
+import { randomProto } from './random-from-schema.ts'
 import { sampleProto } from './sample-from-schema.ts'
 import type {
   Codec,
@@ -120,6 +121,11 @@ export const codec: Codec = {
   sample: (schema, options) => {
     const type = messageAt(asProto(schema), options?.messageIndexes)
     return typeof type === 'string' ? {} : sampleProto(type)
+  },
+  random: (schema, rng, options) => {
+    const type = messageAt(asProto(schema), options?.messageIndexes)
+    if (typeof type === 'string') throw new Error(type)
+    return randomProto(type, rng)
   },
   messages: (schema) => listMessages(asProto(schema)),
 }

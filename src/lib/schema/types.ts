@@ -2,6 +2,7 @@
  * The shapes shared by the registry codecs (Avro, Protobuf, JSON Schema). Type-only: importing this module adds
  * nothing to a bundle, so Browse/Produce can name these types without pulling a codec in (see codec-loader.ts).
  */
+import type { Rng } from './random-values.ts'
 
 export type SchemaFormat = 'AVRO' | 'PROTOBUF' | 'JSON'
 
@@ -111,6 +112,11 @@ export interface Codec {
   validate(schema: ParsedSchema, value: unknown, options?: EncodeOptions): ValueError[]
   /** A starting value for the produce form, in the same JSON shape decode gives. */
   sample(schema: ParsedSchema, options?: EncodeOptions): unknown
+  /**
+   * A random value that fits (for "generate from schema"), in the same JSON shape decode gives; `rng` from
+   * random-values.ts makes it reproducible. Throws an Error naming the schema path when none can be made.
+   */
+  random?(schema: ParsedSchema, rng: Rng, options?: EncodeOptions): unknown
   /** Protobuf: the messages a record can be (a schema may declare several), with their wire-format indexes. */
   messages?(schema: ParsedSchema): { name: string; indexes: number[] }[]
 }

@@ -1,0 +1,75 @@
+import { useQuery } from '@tanstack/react-query'
+import { useId } from 'react'
+import { FieldHint, SelectField } from '../../components/field.tsx'
+import { VirtualCombobox } from '../../components/virtual-combobox.tsx'
+import { subjectsQueryOptions, versionsQueryOptions } from '../../data/registry/registry-queries.ts'
+import type { SchemaPick } from '../../lib/generate/presets.ts'
+import type { SchemaSourceState } from './use-schema-source.ts'
+
+const NONE: string[] = []
+const NO_VERSIONS: number[] = []
+
+/** Subject, Version (latest by default) and, for a Protobuf schema with several messages, Message. */
+export function SchemaFields({
+  connectionId,
+  pick,
+  state,
+  onPick,
+}: {
+  connectionId: string
+  pick: SchemaPick
+  state: SchemaSourceState
+  onPick(next: SchemaPick): void
+}) {
+  const id = useId()
+  const subjects = useQuery(subjectsQueryOptions(connectionId))
+  const versions = useQuery({
+    ...versionsQueryOptions(connectionId, pick.subject),
+    enabled: pick.subject !== '',
+  })
+  const set = (patch: Partial<SchemaPick>) => onPick({ ...pick, ...patch })
+  const status =
+    state.problem ?? (state.loading ? 'Loading the schema…' : state.label ? `Values: ${state.label}.` : '')
+  return (
+    <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
+      <div className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <VirtualCombobox
+          label="Subject"
+          noun="subjects"
+          items={subjects.data ?? NONE}
+          value={pick.subject}
+          onChange={(subject) => set({ subject, version: 'latest', message: '' })}
+          placeholder={subjects.isPending ? 'Loading subjects…' : 'Choose a subject'}
+          invalid={!!state.problem}
+          describedBy={`${id}-status`}
+        />
+        <SelectField label="Version" value={pick.version} onChange={(e) => set({ version: e.target.value })}>
+          <option value="latest">Latest</option>
+          {(versions.data ?? NO_VERSIONS).slice(-200).map((v) => (
+            <option key={v} value={String(v)}>
+              {v}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {state.messages.length > 1 && (
+        <SelectField
+          label="Message"
+          value={pick.message}
+          onChange={(e) => set({ message: e.target.value })}
+          hint="The schema declares several messages; each record says which one in its wire format."
+        >
+          <option value="">{state.messages[0].name} (the first)</option>
+          {state.messages.slice(1, 500).map((m) => (
+            <option key={m.name} value={m.name}>
+              {m.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <FieldHint id={`${id}-status`} tone={state.problem ? 'error' : 'muted'}>
+        {status}
+      </FieldHint>
+    </div>
+  )
+}
