@@ -202,6 +202,10 @@ export async function runScanBench(distDir: string, smoke: boolean): Promise<Sca
     await page.reload()
     await page.getByRole('heading', { name: 'Search messages', level: 1 }).waitFor()
     await page.getByRole('textbox', { name: 'Filter expression' }).fill(EXPRESSION)
+    // The default bytes limit (1024 MB) would stop a 1,000,000 × 1 KB scan just before its end.
+    await page.getByRole('textbox', { name: 'Bytes limit (MB)' }).fill('8192')
+    // 0.1% of 1,000,000 is 1,000 matches: over the default limit of 500.
+    await page.getByRole('textbox', { name: 'Match limit' }).fill('100000')
     const before = await heapMiB(page)
     const status = page.getByRole('status', { name: 'Search status' })
     const load = loadavg()[0]
@@ -218,10 +222,11 @@ export async function runScanBench(distDir: string, smoke: boolean): Promise<Sca
         .catch(() => undefined)
     }, 250)
     await page.getByRole('button', { name: 'Search', exact: true }).click()
-    await status.getByText(/^Search finished/).waitFor({ timeout: 30 * 60_000 })
+    await status.getByText(/^(Search finished|Stopped|Search failed)/).waitFor({ timeout: 30 * 60_000 })
     clearInterval(sampler)
     const t1 = await page.evaluate(() => performance.now())
     const text = (await status.textContent()) ?? ''
+    if (!text.startsWith('Search finished')) throw new Error(`the search did not finish: ${text}`)
     const matches = Number(/· ([\d,]+) match/.exec(text)?.[1].replaceAll(',', '') ?? NaN)
     const longestTaskMs = await page.evaluate(
       ([from, to]) => {

@@ -75,6 +75,8 @@ export function startSandboxProcess(apiKey: string, options: SandboxOptions = {}
       '--port',
       '0',
       '--in-memory',
+      // No demo topics, and so none of their background producers and consumers competing with what is measured.
+      '--no-demo-data',
       '--api-key',
       apiKey,
       '--max-body-bytes',
