@@ -5,6 +5,7 @@
 import type { CelProblem } from './cel-filter.ts'
 import { buildFilter, type BatchResult, type FilterSpec } from './scan-filter.ts'
 import type { ScanWorkerRequest, ScanWorkerResponse } from './scan-protocol.ts'
+import { packScanRecords } from './scan-record.ts'
 import type { PageFilter } from './scan-runner.ts'
 
 /** The part of `Worker` we use; lets tests pass a fake. */
@@ -71,7 +72,10 @@ export function openScanFilter(
           if (closed) return reject(new Error('The search stopped.'))
           const id = nextId++
           pending.set(id, { resolve, reject })
-          worker.postMessage({ type: 'batch', id, records, maxMatches })
+          const packed = packScanRecords(records)
+          worker.postMessage(
+            packed ? { type: 'batch', id, packed, maxMatches } : { type: 'batch', id, records, maxMatches },
+          )
         }),
     }
     worker.onmessage = ({ data }) => {

@@ -1,11 +1,12 @@
 /** Messages between the page and the scan worker, and the worker's handler (pure, tested without a worker). */
 import type { CelProblem } from './cel-filter.ts'
 import { buildFilter, type BatchResult, type FilterSpec } from './scan-filter.ts'
-import type { ScanRecord } from './scan-record.ts'
+import { unpackScanRecords, type PackedScanRecords, type ScanRecord } from './scan-record.ts'
 
 export type ScanWorkerRequest =
   | { type: 'init'; spec: FilterSpec }
-  | { type: 'batch'; id: number; records: ScanRecord[]; maxMatches: number }
+  /** `packed` when the page packs (base64 text), `records` otherwise. */
+  | { type: 'batch'; id: number; records?: ScanRecord[]; packed?: PackedScanRecords; maxMatches: number }
 
 export type ScanWorkerResponse =
   | { type: 'ready' }
@@ -24,7 +25,10 @@ export function createScanHandler(post: (response: ScanWorkerResponse) => void) 
           post({ type: 'ready' })
         } else post({ type: 'invalid', problem: built.problem })
       } else if (!run) post({ type: 'failed', id: msg.id, message: 'The filter was not set up.' })
-      else post({ type: 'result', id: msg.id, ...run(msg.records, msg.maxMatches) })
+      else {
+        const records = msg.packed ? unpackScanRecords(msg.packed) : (msg.records ?? [])
+        post({ type: 'result', id: msg.id, ...run(records, msg.maxMatches) })
+      }
     } catch (e) {
       post({ type: 'failed', id: msg.type === 'batch' ? msg.id : undefined, message: String(e) })
     }
