@@ -28,7 +28,7 @@ export function TemplateFields({
         onChange={(e) => set({ keyTemplate: e.target.value })}
         hint={
           valueFromSchema
-            ? 'Empty: records without a key. The schema’s values cannot be repeated here with {{ref}}.'
+            ? 'Empty: records without a key. {{ref name}} repeats a top-level field of the generated value.'
             : 'Empty: records without a key.'
         }
         spellCheck={false}

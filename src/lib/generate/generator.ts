@@ -120,7 +120,7 @@ export function createGenerator(
     throw new GenerateSpecError('Headers', new Error(`at most ${MAX_HEADERS} headers`))
   function one(index: number): GeneratedRecord {
     const ctx: RecordContext = { faker, index, named: new Map() }
-    if (!value) return finish(index, schemaValues!.value(spec.seed, index), ctx)
+    if (!value) return finish(index, schemaValues!.value(spec.seed, index, ctx.named), ctx)
     const valueText = value(ctx)
     if (json) {
       try {

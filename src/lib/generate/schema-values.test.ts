@@ -77,6 +77,23 @@ describe('values from a schema in a generate run', () => {
     expect(describeSchemaSource(AVRO)).toBe('Avro · orders-value v2 (schema 7)')
   })
 
+  it('the key and headers repeat top-level fields of the value with {{ref name}} (long as its digits)', async () => {
+    const source = await mainThreadSource({
+      ...spec(AVRO),
+      keyTemplate: '{{ref id}}',
+      headers: [
+        { name: 'total', template: '{{ref total}}' },
+        { name: 'nested', template: '[{{ref customer}}]' },
+      ],
+    })
+    const [r] = await source.records(0, 1)
+    const json = JSON.parse(source.schemaValues!.describe(r.value))
+    expect(new TextDecoder().decode(r.key!)).toBe(json.id)
+    expect(new TextDecoder().decode(r.headers[0].value)).toBe(String(json.total))
+    // A nested record is not a scalar: nothing to repeat.
+    expect(new TextDecoder().decode(r.headers[1].value)).toBe('[]')
+  })
+
   it('writes the chosen Protobuf message’s indexes', async () => {
     const source = await mainThreadSource(spec(PROTO))
     const t = performance.now()

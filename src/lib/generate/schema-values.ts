@@ -15,10 +15,23 @@ const FIELD = 'Value schema'
 export interface SchemaValues {
   codec: Codec
   schema: ParsedSchema
-  /** The framed bytes of record `index` under `seed`: depends on those two only. */
-  value(seed: number, index: number): Uint8Array
+  /**
+   * The framed bytes of record `index` under `seed`: depends on those two only. With `fields`, the value's
+   * top-level scalar fields are kept there too, so the key and headers can repeat them with `{{ref name}}`.
+   */
+  value(seed: number, index: number, fields?: Map<string, string | number | boolean>): Uint8Array
   /** A framed value as JSON text (the preview shows what was encoded, decoded back). */
   describe(bytes: Uint8Array): string
+}
+
+/** Strings, numbers (bigints as their digits) and booleans of a record's first level; nested values are skipped. */
+export function keepTopLevelFields(v: unknown, fields: Map<string, string | number | boolean>): void {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return
+  for (const [name, field] of Object.entries(v)) {
+    if (typeof field === 'string' || typeof field === 'number' || typeof field === 'boolean')
+      fields.set(name, field)
+    else if (typeof field === 'bigint') fields.set(name, field.toString())
+  }
 }
 
 /** Loads the codec, parses the schema and checks the chosen message; GenerateSpecError says what is wrong. */
@@ -45,13 +58,14 @@ export async function loadSchemaValues(source: SchemaSource): Promise<SchemaValu
   return {
     codec,
     schema,
-    value(seed, index) {
+    value(seed, index, fields) {
       let v: unknown
       try {
         v = random(schema, recordRng(seed, index), options)
       } catch (e) {
         throw new GenerateSpecError(FIELD, new Error(`record ${index + 1}: ${(e as Error).message}`))
       }
+      if (fields) keepTopLevelFields(v, fields)
       const encoded = encodeRegistryRecord(codec, schema, source.id, v, source.messageIndexes)
       if (!encoded.ok) {
         const first = encoded.errors[0]
