@@ -30,6 +30,8 @@ export function SchemaFields({
   const set = (patch: Partial<SchemaPick>) => onPick({ ...pick, ...patch })
   const status =
     state.problem ?? (state.loading ? 'Loading the schema…' : state.label ? `Values: ${state.label}.` : '')
+  // No subject yet is where everyone starts, not a mistake: say it plainly, not in red.
+  const isError = !!state.problem && pick.subject !== ''
   return (
     <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
       <div className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
@@ -40,7 +42,7 @@ export function SchemaFields({
           value={pick.subject}
           onChange={(subject) => set({ subject, version: 'latest', message: '' })}
           placeholder={subjects.isPending ? 'Loading subjects…' : 'Choose a subject'}
-          invalid={!!state.problem}
+          invalid={isError}
           describedBy={`${id}-status`}
         />
         <SelectField label="Version" value={pick.version} onChange={(e) => set({ version: e.target.value })}>
@@ -67,7 +69,7 @@ export function SchemaFields({
           ))}
         </SelectField>
       )}
-      <FieldHint id={`${id}-status`} tone={state.problem ? 'error' : 'muted'}>
+      <FieldHint id={`${id}-status`} tone={isError ? 'error' : 'muted'}>
         {status}
       </FieldHint>
     </div>

@@ -32,7 +32,6 @@ export function TemplateFields({
             : 'Empty: records without a key.'
         }
         spellCheck={false}
-        className="font-mono"
       />
       {!valueFromSchema && (
         <>
@@ -86,7 +85,7 @@ export function TemplateFields({
               <TextField
                 label={`Header ${i + 1} template`}
                 value={h.template}
-                className="flex-1 font-mono"
+                className="flex-1"
                 onChange={(e) =>
                   set({
                     headers: value.headers.map((x, j) => (j === i ? { ...x, template: e.target.value } : x)),
