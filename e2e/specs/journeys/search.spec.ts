@@ -55,6 +55,10 @@ test.describe('Search a whole topic', () => {
       await search.search(expression)
       expect(await search.finishedCount(), expression).toBe(count)
     }
+    // The text value and the record without a customer have no such field: the page says where and why.
+    await search.search('value.customer.name == "Ann"')
+    await expect(search.status).toContainText('the expression failed on 2 messages (not matched)')
+    await expect(page.getByText(/^First failure at partition \d+, offset \d+: /)).toBeVisible()
     await search.search('', { field: 'key', op: 'equals', text: 'order-7' })
     expect(await search.finishedCount()).toBe(1)
     await search.matches.first().getByRole('button').click()

@@ -52,8 +52,15 @@ export function SearchResults({
         {groupDigits(matches.length)} {matches.length === 1 ? 'match' : 'matches'}
         {summary &&
           summary.evalErrors > 0 &&
-          ` · the expression failed on ${groupDigits(summary.evalErrors)} messages (not matched)`}
+          ` · the expression failed on ${groupDigits(summary.evalErrors)} ${summary.evalErrors === 1 ? 'message' : 'messages'} (not matched)`}
       </p>
+      {summary?.firstEvalError && (
+        <p className="text-sm text-amber-800 dark:text-amber-300">
+          First failure at partition {summary.firstEvalError.partition}, offset{' '}
+          <span className="font-mono">{summary.firstEvalError.offset}</span>: {summary.firstEvalError.message}
+          . Test a field that some messages lack first: <code>has(value.field) &amp;&amp; …</code>
+        </p>
+      )}
       {state.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {state.error}

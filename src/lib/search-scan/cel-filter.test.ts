@@ -25,6 +25,18 @@ describe('compileFilter', () => {
     expect(count('size > 0')).toBe(100)
   })
 
+  it('keeps where and why the expression first failed (a field some messages lack)', () => {
+    const f = compileFilter('value.total > 100')
+    if (!f.ok) throw new Error(f.problem.message)
+    const [a, b] = [scanRecord(2, 7, null, '{"id": 1}'), scanRecord(2, 8, null, '{"total": 500}')]
+    expect(f.test(decodeScanRecord(b), 1)).toBe(true)
+    expect(f.firstError()).toBeNull()
+    expect(f.test(decodeScanRecord(a), 1)).toBe(false)
+    expect(f.test(decodeScanRecord(scanRecord(2, 9, null, '{}')), 1)).toBe(false)
+    expect(f.errors()).toBe(2)
+    expect(f.firstError()).toEqual({ partition: 2, offset: '7', message: 'No such key: total' })
+  })
+
   it('keeps every digit of integers beyond 2^53', () => {
     const r = decodeScanRecord(scanRecord(0, 0, null, '{"id": 12345678901234567891}'))
     const f = compileFilter('value.id == 12345678901234567891')

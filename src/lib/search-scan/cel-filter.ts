@@ -8,6 +8,13 @@ import { Environment } from '@marcbachmann/cel-js'
 import { celContext, type ContextNeeds } from './cel-context.ts'
 import type { MatchedRecord } from './scan-record.ts'
 
+/** A record on which the expression failed to evaluate, and the library's reason. */
+export interface EvalFailure {
+  partition: number
+  offset: string
+  message: string
+}
+
 export const CEL_VARIABLES = ['key', 'value', 'headers', 'partition', 'offset', 'timestamp', 'size'] as const
 
 /** Examples shown in the help; each is checked by the unit tests. */
@@ -32,7 +39,13 @@ export interface CelProblem {
 }
 
 export type CompiledFilter =
-  | { ok: true; test: (r: MatchedRecord, size: number) => boolean; errors: () => number }
+  | {
+      ok: true
+      test: (r: MatchedRecord, size: number) => boolean
+      errors: () => number
+      /** Where and why the expression first failed to evaluate (say, a missing field), or null. */
+      firstError: () => EvalFailure | null
+    }
   | { ok: false; problem: CelProblem }
 
 const MAX_EXPRESSION = 10_000
@@ -113,16 +126,24 @@ export function compileFilter(expression: string): CompiledFilter {
   }
   const needs = contextNeeds(expression)
   let errors = 0
+  let first: EvalFailure | null = null
   return {
     ok: true,
     test: (r, size) => {
       try {
         return evaluate(celContext(r, size, needs)) === true
-      } catch {
+      } catch (e) {
         errors++
+        first ??= {
+          partition: r.partition,
+          offset: r.offset,
+          // The library appends a code frame of the expression; the page shows the expression already.
+          message: (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300),
+        }
         return false
       }
     },
     errors: () => errors,
+    firstError: () => first,
   }
 }

@@ -2,7 +2,7 @@
  * The scan's filter, pure and stateful: the Quick match and the Filter expression (both when both are given),
  * applied to a batch of records. Runs in the scan worker (scan-worker.ts), or inline where workers are missing.
  */
-import { compileFilter, type CelProblem } from './cel-filter.ts'
+import { compileFilter, type CelProblem, type EvalFailure } from './cel-filter.ts'
 import { quickMatcher, type QuickMatch } from './quick-match.ts'
 import { decodeScanRecord, recordSize, type MatchedRecord, type ScanRecord } from './scan-record.ts'
 
@@ -20,6 +20,8 @@ export interface BatchResult {
   bytes: number
   /** Records on which the expression failed to evaluate (counted as non-matches), in this batch. */
   evalErrors: number
+  /** With evalErrors: the first failure this filter has seen. */
+  firstEvalError?: EvalFailure
 }
 
 export type BuiltFilter =
@@ -50,7 +52,9 @@ export function buildFilter(spec: FilterSpec): BuiltFilter {
           if (matches.length >= maxMatches) break
         }
       }
-      return { matches, scanned, bytes, evalErrors: (cel?.errors() ?? 0) - before }
+      const evalErrors = (cel?.errors() ?? 0) - before
+      const first = evalErrors > 0 ? cel?.firstError() : null
+      return { matches, scanned, bytes, evalErrors, ...(first ? { firstEvalError: first } : {}) }
     },
   }
 }

@@ -9,6 +9,7 @@ import type { FetchRequest, FetchResult, PartitionOffsets } from '../../api/type
 import { mapLimit } from '../browse/load-window.ts'
 import { boundsProblem } from '../browse/offset-window.ts'
 import { findOffsetForTimestamp } from '../browse/timestamp-search.ts'
+import type { EvalFailure } from './cel-filter.ts'
 import type { BatchResult } from './scan-filter.ts'
 import { toScanRecord, type MatchedRecord, type ScanRecord } from './scan-record.ts'
 
@@ -64,6 +65,8 @@ export interface ScanSummary {
   bytes: number
   matches: number
   evalErrors: number
+  /** The first record the expression failed on, and why. */
+  firstEvalError?: EvalFailure
   /** One sentence each: failures and notes of partitions. */
   notes: string[]
 }
@@ -94,6 +97,7 @@ export async function runScan(
   let bytes = 0
   let matches = 0
   let evalErrors = 0
+  let firstEvalError: EvalFailure | undefined
   let end: ScanEnd | null = null
   const notes: string[] = []
   // Internal stop for limits; the caller's signal stops everything too.
@@ -212,6 +216,7 @@ export async function runScan(
           scanned += result.scanned
           bytes += result.bytes
           evalErrors += result.evalErrors
+          firstEvalError ??= result.firstEvalError
           p.scanned += result.scanned
           // Where the scan got to: the last offset looked at + 1 (a batch cut short by the limit ends early).
           const lastLooked = page.records[result.scanned - 1]
@@ -260,5 +265,5 @@ export async function runScan(
     else if ([...progress.values()].every((p) => p.state === 'failed') && progress.size > 0) end = 'failed'
     else end = 'done'
   }
-  return { end, scanned, bytes, matches, evalErrors, notes }
+  return { end, scanned, bytes, matches, evalErrors, notes, ...(firstEvalError ? { firstEvalError } : {}) }
 }
