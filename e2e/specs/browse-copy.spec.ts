@@ -1,4 +1,5 @@
 import { expect, test, uniqueTopic } from '../fixtures.ts'
+import { expectNoAxeViolations } from '../support/axe.ts'
 import type { BrowsePage } from '../pages/browse-page.ts'
 import type { SandboxApi } from '../support/sandbox-api.ts'
 import { installStallProbe, readStallProbe, resetStallProbe } from '../support/stall-probe.ts'
@@ -47,6 +48,7 @@ test.describe('Copy to topic from Browse', () => {
     await expect(browsePage.copy.form).toContainText('Copies all 8 messages of the loaded window')
     await browsePage.copy.copyTo(whole, 'Same partition')
     await expect(browsePage.copy.status).toHaveText('Copied 8 of 8 · 8 produced, 0 failed')
+    await expectNoAxeViolations(browsePage.page)
     for (const p of [0, 1]) {
       const back = await sandbox.readRecords(whole, p, 0, 10)
       const sent = records.filter((r) => r.partition === p)

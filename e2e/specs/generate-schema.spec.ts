@@ -1,5 +1,6 @@
 import { expect, test, uniqueTopic } from '../fixtures.ts'
 import { GeneratePage } from '../pages/generate-page.ts'
+import { expectNoAxeViolations } from '../support/axe.ts'
 
 // Generate "from schema" (issue 18): random records that fit a registry subject of the sandbox, encoded and
 // framed in the browser's worker, read back in Browse with the schema badge; the same seed gives the same bytes.
@@ -26,9 +27,11 @@ test.describe('generate from a registry schema', () => {
     )
     const previewed = await gen.previewValue(0).innerText()
     expect(Object.keys(JSON.parse(previewed))).toContain('ledgerSequence')
+    await expectNoAxeViolations(page)
 
     await gen.generateButton.click()
     await expect(gen.summary.getByRole('heading')).toHaveText('Done: 40 records acknowledged, 0 failed')
+    await expectNoAxeViolations(page)
     await gen.topic.fill(second)
     await gen.generateButton.click()
     await expect(gen.summary.getByRole('heading')).toHaveText('Done: 40 records acknowledged, 0 failed')

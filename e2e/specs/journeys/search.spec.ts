@@ -1,4 +1,5 @@
 import { expect, test, uniqueTopic } from '../../fixtures.ts'
+import { expectNoAxeViolations } from '../../support/axe.ts'
 import { SearchPage } from '../../pages/search-page.ts'
 import { trackConsumerInstances } from '../../support/consumer-tracker.ts'
 import type { SandboxApi } from '../../support/sandbox-api.ts'
@@ -59,6 +60,7 @@ test.describe('Search a whole topic', () => {
     await search.search('value.customer.name == "Ann"')
     await expect(search.status).toContainText('the expression failed on 2 messages (not matched)')
     await expect(page.getByText(/^First failure at partition \d+, offset \d+: /)).toBeVisible()
+    await expectNoAxeViolations(page)
     await search.search('', { field: 'key', op: 'equals', text: 'order-7' })
     expect(await search.finishedCount()).toBe(1)
     await search.matches.first().getByRole('button').click()
