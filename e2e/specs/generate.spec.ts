@@ -78,4 +78,17 @@ test.describe('generate test data', () => {
     await expect(gen.problem).toHaveText('Value template: Unknown placeholder "nope" (line 2, column 9)')
     await expect(gen.preview).toBeHidden()
   })
+
+  test('a topic that does not exist is named before anything is sent', async ({ page }) => {
+    const gen = new GeneratePage(page)
+    await gen.open()
+    const topic = uniqueTopic('e2e-gen-missing')
+    await gen.fill({ topic, count: 20, seed: 1, batchSize: 5 })
+    await gen.generateButton.click()
+    await expect(gen.problem).toHaveText(
+      `Topic “${topic}” does not exist. Create it on the Topics page (or pick another), then generate.`,
+    )
+    await expect(gen.summary).toBeHidden()
+    await expect(gen.progress).toBeHidden()
+  })
 })

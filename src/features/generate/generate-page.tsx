@@ -13,7 +13,7 @@ import { visibleNameText } from '../../lib/visible-name.ts'
 import { useIsProduction } from '../../stores/connection-store.ts'
 import { GeneratePreview } from './generate-preview.tsx'
 import { GenerateProgress, GenerateSummary } from './generate-progress.tsx'
-import { planRun } from './plan-run.ts'
+import { planRun, topicProblem } from './plan-run.ts'
 import { PresetBar } from './preset-bar.tsx'
 import { RunFields, type RunFieldsValue } from './run-fields.tsx'
 import { SchemaFields } from './schema-fields.tsx'
@@ -103,9 +103,11 @@ export function GeneratePage({
     const planned = check()
     if (planned) void run.start(spec(planned.seed), planned.plan, topic)
   }
-  const onGenerate = () => {
+  const onGenerate = async () => {
     setProblem(null)
-    if (topic === '') return setProblem('Choose a topic.')
+    // Asked (or read from the cache) now: a click right after typing the name must not race the topic's details.
+    const missing = topicProblem(topic, topic && caps.topics ? (await detail.refetch()).error : null)
+    if (missing) return setProblem(missing)
     // A production connection asks for the topic's name first.
     if (production) setGuarded(true)
     else generate()

@@ -1,5 +1,6 @@
+import { KafkaRestError } from '../../api/errors.ts'
 import { describe, expect, it } from 'vitest'
-import { planRun } from './plan-run.ts'
+import { planRun, topicProblem } from './plan-run.ts'
 import type { RunFieldsValue } from './run-fields.tsx'
 
 const base: RunFieldsValue = {
@@ -42,5 +43,14 @@ describe('planRun', () => {
 
   it('uses batches of one where the endpoint takes one record a request', () => {
     expect(planRun({ ...base, batchSize: 'x' }, 1, null)).toMatchObject({ ok: true, plan: { batchSize: 1 } })
+  })
+
+  it('stops a run to a topic that does not exist before anything is sent', () => {
+    const notFound = new KafkaRestError({ kind: 'http', status: 404, message: 'Topic not found.', hint: '' })
+    expect(topicProblem('', null)).toBe('Choose a topic.')
+    expect(topicProblem('orders', notFound)).toMatch(/^Topic “orders” does not exist\./)
+    expect(topicProblem('orders', null)).toBeNull()
+    const unavailable = new KafkaRestError({ kind: 'http', status: 503, message: 'down', hint: '' })
+    expect(topicProblem('orders', unavailable)).toBeNull()
   })
 })

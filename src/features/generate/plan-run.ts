@@ -1,3 +1,4 @@
+import { KafkaRestError } from '../../api/errors.ts'
 import { MAX_COUNT } from '../../lib/generate/generator.ts'
 import type { RunPlan } from '../../lib/generate/run-generate.ts'
 import type { RunFieldsValue } from './run-fields.tsx'
@@ -53,4 +54,15 @@ export function planRun(
     partition = { kind: 'round-robin', partitions }
   }
   return { ok: true, plan: { count, durationMs, rate, batchSize, partition }, seed }
+}
+
+/**
+ * The problem with the target topic before anything is sent: the topic's details answered 404. Every batch of a
+ * run to it would fail the same way.
+ */
+export function topicProblem(topic: string, detailError: unknown): string | null {
+  if (topic === '') return 'Choose a topic.'
+  if (detailError instanceof KafkaRestError && detailError.status === 404)
+    return `Topic “${topic}” does not exist. Create it on the Topics page (or pick another), then generate.`
+  return null
 }

@@ -64,6 +64,31 @@ describe('GenerateRun', () => {
     expect(topic.log.at(-1)!.values).toEqual(Array.from({ length: 10 }, (_, i) => `r${i + 11}`))
   })
 
+  it('stops after 3 batches in a row fail entirely (a missing topic fails every batch alike)', async () => {
+    let sent = 0
+    const send = async (rs: ProduceRecord[]): Promise<ProduceResult[]> => {
+      sent++
+      return rs.map(() => ({ ok: false, message: 'Topic not found.', errorCode: 40401 }))
+    }
+    const s = await new GenerateRun({ ...plan, count: 1000 }, { source, send }).run()
+    expect(sent).toBe(3)
+    expect([s.sent, s.acknowledged, s.failed, s.failedBatches.length]).toEqual([30, 0, 30, 3])
+    expect(s.error).toBe(
+      'The last 3 batches failed entirely (Topic not found. (code 40401)), so the run stopped. ' +
+        'Fix the cause, then retry the failed batches or run again.',
+    )
+  })
+
+  it('a batch that fails now and then does not stop the run', async () => {
+    let n = 0
+    const send = async (rs: ProduceRecord[]): Promise<ProduceResult[]> =>
+      n++ % 2 === 0
+        ? rs.map(() => ({ ok: false, message: 'busy', errorCode: null }))
+        : rs.map((_, i) => ({ ok: true, partition: 0, offset: String(n * 100 + i) }))
+    const s = await new GenerateRun({ ...plan, count: 100 }, { source, send }).run()
+    expect([s.acknowledged, s.failed, s.error]).toEqual([50, 50, null])
+  })
+
   it('Stop lets the batch in flight finish and leaves no outcome unreported', async () => {
     let release: () => void = () => {}
     const topic = fakeTopic()

@@ -62,6 +62,8 @@ export interface RunSummary extends RunProgress {
 }
 
 export const MAX_LISTED_FAILURES = 100
+/** Batches failing whole, one after another, that end a run: a missing topic or a wrong key fails them all alike. */
+export const MAX_FAILED_IN_A_ROW = 3
 const AHEAD = 2
 
 export interface RunDeps {
@@ -118,6 +120,8 @@ export class GenerateRun {
   private acknowledged = 0
   private failed = 0
   private readonly failures: FailedBatch[] = []
+  private failedInARow = 0
+  private lastError = ''
   readonly ranges = new RangeTracker()
 
   constructor(plan: RunPlan, deps: RunDeps) {
@@ -205,6 +209,8 @@ export class GenerateRun {
       })
     }
     this.failed += failedIdx.length
+    this.failedInARow = failedIdx.length === indices.length ? this.failedInARow + 1 : 0
+    if (firstError) this.lastError = firstError
     if (failedIdx.length && this.failures.length < MAX_LISTED_FAILURES)
       this.failures.push({ from, indices: failedIdx, partition, error: firstError })
   }
@@ -268,6 +274,12 @@ export class GenerateRun {
       this.record(from, indices, partition, await this.send(batch, partition))
       this.report()
       from = nextFrom
+      if (this.failedInARow >= MAX_FAILED_IN_A_ROW) {
+        error =
+          `The last ${MAX_FAILED_IN_A_ROW} batches failed entirely (${this.lastError}), so the run stopped. ` +
+          'Fix the cause, then retry the failed batches or run again.'
+        break
+      }
     }
     return this.summary(error)
   }
