@@ -24,7 +24,9 @@ export function GenerateProgress({
   onResume(): void
   onStop(): void
 }) {
-  const { sent, acknowledged, failed, total, perSecond, timeLeftMs, paused } = progress
+  const { sent, acknowledged, failed, total, perSecond, timeLeftMs, paused, targetRate, elapsedMs } = progress
+  // After a few seconds, a rate well under the target is the endpoint's (or the network's) limit: say so.
+  const behind = running && !paused && targetRate !== null && elapsedMs > 3000 && perSecond < targetRate * 0.9
   return (
     <section aria-label="Progress" className="space-y-2">
       <progress
@@ -38,6 +40,12 @@ export function GenerateProgress({
         records/s · time left {running ? seconds(timeLeftMs) : '0 s'}
         {paused && ' · paused'}
       </p>
+      {behind && (
+        <p className="text-sm text-amber-800 dark:text-amber-300">
+          Below the target of {targetRate} records/s: the endpoint acknowledges about {Math.round(perSecond)}{' '}
+          records/s.
+        </p>
+      )}
       {running && (
         <div className="flex gap-2">
           {paused ? (

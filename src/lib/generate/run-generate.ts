@@ -50,6 +50,8 @@ export interface RunProgress {
   paused: boolean
   /** The run's target: `count` (a duration run may end sooner). */
   total: number
+  /** The rate asked for (records/s); null = as fast as possible. */
+  targetRate: number | null
 }
 
 export interface RunSummary extends RunProgress {
@@ -168,6 +170,7 @@ export class GenerateRun {
       timeLeftMs,
       paused: this.paused,
       total: count,
+      targetRate: this.plan.rate,
     }
   }
 
