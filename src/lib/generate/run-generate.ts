@@ -263,6 +263,12 @@ export class GenerateRun {
         break
       }
       const nextFrom = from + batch.length
+      if (from === 0) {
+        // The clock starts with the first batch ready: the worker's start-up (loading the fake-data library) is
+        // neither "sending time" in the records/s nor a delay the rate should catch up on with a burst.
+        this.pacer = new Pacer(this.plan.rate, this.deps.now())
+        if (this.paused) this.pacer.pause(this.deps.now())
+      }
       askMore()
       while (this.paused && !this.stopRequested) await new Promise<void>((r) => (this.resumeWaiter = r))
       if (this.stopRequested) break
