@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { LoadedWindow } from '../../lib/browse/load-window.ts'
 import { record } from '../../lib/browse/test-records.ts'
 import { viewFromParams } from './browse-view.ts'
-import { describeWindow, messageId, messageUrl } from './window-text.ts'
+import { describeWindow, indexOfMessage, messageId, messageUrl } from './window-text.ts'
 
 const caps = { offsets: true, timestamps: true }
 const range = (partition: number) => ({ partition, direction: 'forward' as const, from: '0', count: 50 })
@@ -39,5 +39,11 @@ describe('window text', () => {
       'http://h/app/#/browse?topic=demo.orders&partition=1&start=offset&offset=5&count=50&decoder=hex&sel=1%3A7',
     )
     expect(messageId({ partition: 3, offset: '9' })).toBe('3:9')
+  })
+  it('finds a message by its id without building one per record', () => {
+    const rs = [record(0, 5), record(1, 5), record(1, 6)]
+    expect(indexOfMessage(rs, '1:5')).toBe(1)
+    expect(indexOfMessage(rs, messageId(rs[2]))).toBe(2)
+    for (const id of ['2:5', '01:5', '1:05', '15', '', undefined]) expect(indexOfMessage(rs, id)).toBe(-1)
   })
 })
