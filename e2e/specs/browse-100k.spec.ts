@@ -8,7 +8,6 @@ import { SandboxApi } from '../support/sandbox-api.ts'
 import { installStallProbe, readStallProbe, resetStallProbe } from '../support/stall-probe.ts'
 
 test.use({ startConnected: false })
-test.describe.configure({ mode: 'serial' })
 
 const TOTAL = 100_000
 const BATCH = 5_000

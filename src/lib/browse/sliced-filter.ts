@@ -52,26 +52,12 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError')
 }
 
-interface Scheduler {
-  yield?: () => Promise<void>
-}
-
 /**
- * Resolves after the browser had a chance to handle input and paint: `scheduler.yield()` where there is one, else
- * a message to ourselves (setTimeout would be clamped to 4 ms after a few nested calls).
+ * Resolves in a new task, after whatever the browser queued meanwhile (input, rendering, timers, network). Not
+ * `scheduler.yield()`: its continuation goes before other queued tasks, so a long scan would still starve timers.
  */
 export function yieldToBrowser(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler
-  if (typeof scheduler?.yield === 'function') return scheduler.yield()
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0))
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      channel.port1.close()
-      resolve()
-    }
-    channel.port2.postMessage(null)
-  })
+  return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
 /** `records.filter(match)` in slices; rejects with the signal's reason once it aborts. */
