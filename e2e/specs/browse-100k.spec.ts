@@ -8,6 +8,8 @@ import { SandboxApi } from '../support/sandbox-api.ts'
 import { installStallProbe, readStallProbe, resetStallProbe } from '../support/stall-probe.ts'
 
 test.use({ startConnected: false })
+// One test after the other (each loads 100,000 messages; side by side they would measure each other).
+test.describe.configure({ mode: 'default' })
 
 const TOTAL = 100_000
 const BATCH = 5_000

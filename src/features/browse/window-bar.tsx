@@ -32,8 +32,9 @@ export function WindowBar({
   onLive,
 }: Props) {
   const liveOn = live !== 'off'
-  // Reads every offset of the window: once per window and view, not on every render (a keystroke, a progress tick).
-  const description = useMemo(() => (w ? describeWindow(view, w) : ''), [view, w])
+  // Reads every offset of the window: once per window, not on every render (a keystroke, a click, a progress tick).
+  const partition = view.partition
+  const description = useMemo(() => (w ? describeWindow({ partition }, w) : ''), [partition, w])
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
       <p className="text-sm font-medium" aria-live="polite">

@@ -22,7 +22,7 @@ export function indexOfMessage(
 }
 
 /** What the window holds: "50 messages of partition 0, offsets 70–119" / "… merged by timestamp …". */
-export function describeWindow(view: BrowseView, w: LoadedWindow): string {
+export function describeWindow(view: Pick<BrowseView, 'partition'>, w: LoadedWindow): string {
   const n = w.records.length
   const count = `${n.toLocaleString('en-US')} message${n === 1 ? '' : 's'}`
   const single =
