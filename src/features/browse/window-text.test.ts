@@ -16,6 +16,10 @@ describe('window text', () => {
       '2 messages of partition 0, offsets 98–100',
     )
     expect(describeWindow(view, loaded([], [0], 'offset'))).toBe('No messages in this window of partition 0')
+    // From the window's first and last offset of the partition, as loadWindow records them.
+    const w = loaded([record(0, 98), record(0, 100)], [0], 'offset')
+    w.partitions[0] = { ...w.partitions[0], first: '98', last: '100' }
+    expect(describeWindow(view, w)).toBe('2 messages of partition 0, offsets 98–100')
   })
   it('says how all partitions are merged', () => {
     const view = viewFromParams(new URLSearchParams('topic=t'), caps)

@@ -32,7 +32,12 @@ export function describeWindow(view: Pick<BrowseView, 'partition'>, w: LoadedWin
         ? w.partitions[0].range.partition
         : null
   if (single !== null) {
-    const span = offsetSpan(w.records.map((r) => r.offset))
+    // A partition's records arrive in offset order, so the window already knows its first and last offset.
+    const shown = w.partitions.find((p) => p.range.partition === single)
+    const span =
+      shown?.first !== undefined && shown.last !== undefined && w.records.length > 0
+        ? { min: shown.first, max: shown.last }
+        : offsetSpan(w.records.map((r) => r.offset))
     return span
       ? `${count} of partition ${single}, offsets ${span.min}–${span.max}`
       : `No messages in this window of partition ${single}`
