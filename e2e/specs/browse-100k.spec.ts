@@ -17,6 +17,11 @@ const BATCH = 5_000
 const FILLER = 'x'.repeat(970)
 /** A generous bound for a loaded 2-core machine: a frozen page takes seconds, not a few hundred ms. */
 const MAX_TASK_MS = 300
+/**
+ * The load ends with one render of the new window (and the garbage collections of 100 MB arriving): 130–230 ms
+ * alone, up to ~870 ms measured beside other test runs. Before the fixes: 1.9 s (v1) and 7.2 s (v3).
+ */
+const MAX_LOAD_TASK_MS = 1000
 
 const utf8 = (s: string) => new TextEncoder().encode(s)
 let topic = ''
@@ -151,7 +156,30 @@ for (const dialect of ['auto', 'confluent-v1'] as const) {
     for (const step of ['load', 'filter', 'clear', 'exportNdjson', 'scrollToEnd', 'openLast'] as const) {
       expect
         .soft((figures[step] as { longestTaskMs: number }).longestTaskMs, `longest task during ${step}`)
-        .toBeLessThan(MAX_TASK_MS)
+        .toBeLessThan(step === 'load' ? MAX_LOAD_TASK_MS : MAX_TASK_MS)
     }
   })
 }
+
+test('a value larger than one poll brings (1 MB) still arrives, between small ones (v3 consumer)', async ({
+  connectPage,
+  browsePage,
+}) => {
+  const sandbox = new SandboxApi(sandboxUrl(E2E.sandboxPort), E2E.apiKey)
+  const big = uniqueTopic('e2e-browse-big-value')
+  await sandbox.createTopic(big, 1, { maxMessageBytes: 8 * 1024 * 1024 })
+  const large = new Uint8Array(3 * 1024 * 1024).fill(0x61)
+  await sandbox.produce(big, [
+    { value: utf8('small 0'), partition: 0 },
+    { value: large, partition: 0 },
+    { value: utf8('small 2'), partition: 0 },
+  ])
+  await connectPage.open()
+  await connectPage.connectTo(sandboxUrl(E2E.sandboxPort), E2E.apiKey)
+  await connectPage.expectConnected('Confluent REST Proxy API v3')
+  await browsePage.open({ topic: big, partition: 0, start: 'beginning', sel: '0:2' })
+  await expect(browsePage.summary).toHaveText('3 messages of partition 0, offsets 0–2', { timeout: 30_000 })
+  await expect(browsePage.row(0, 1)).toContainText('3.0 MB')
+  await expect(browsePage.valueView('text')).toHaveText('small 2')
+  await sandbox.deleteTopic(big).catch(() => {})
+})
