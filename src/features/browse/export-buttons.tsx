@@ -22,6 +22,7 @@ const LABEL: Record<ExportFormat, string> = { ndjson: 'Export NDJSON', csv: 'Exp
 /** Export NDJSON / CSV, written a slice at a time (100,000 records never freeze the page), with progress. */
 export function ExportButtons({ topic, partition, records, decoded, timeZone, busy }: Props) {
   const [running, setRunning] = useState<{ format: ExportFormat; done: number; total: number } | null>(null)
+  const [failed, setFailed] = useState<string | null>(null)
   // The exports in progress: leaving the page stops them.
   const [runs] = useState(() => new Set<AbortController>())
   useEffect(() => () => runs.forEach((c) => c.abort()), [runs])
@@ -29,6 +30,7 @@ export function ExportButtons({ topic, partition, records, decoded, timeZone, bu
   const run = (format: ExportFormat) => {
     const c = new AbortController()
     runs.add(c)
+    setFailed(null)
     setRunning({ format, done: 0, total: records.length })
     exportInSlices(records, format, {
       decoded,
@@ -38,8 +40,12 @@ export function ExportButtons({ topic, partition, records, decoded, timeZone, bu
     })
       .then(
         (blob) => saveBlob(blob, exportFileName(topic, partition, records, format)),
-        () => {
-          // Aborted: the page was left.
+        (e: unknown) => {
+          // Aborted: the page was left, nothing to say. Anything else (the browser refusing a huge file) is shown.
+          if (!c.signal.aborted)
+            setFailed(
+              `Export failed: ${e instanceof Error ? e.message : String(e)}. Filter the window to fewer messages and try again.`,
+            )
         },
       )
       .finally(() => {
@@ -48,16 +54,25 @@ export function ExportButtons({ topic, partition, records, decoded, timeZone, bu
       })
   }
 
-  return (['ndjson', 'csv'] as const).map((format) => (
-    <Button
-      key={format}
-      size="sm"
-      disabled={records.length === 0 || busy || running !== null}
-      onClick={() => run(format)}
-    >
-      {running?.format === format
-        ? `Exporting… ${Math.floor((100 * running.done) / Math.max(1, running.total))}%`
-        : LABEL[format]}
-    </Button>
-  ))
+  return (
+    <>
+      {(['ndjson', 'csv'] as const).map((format) => (
+        <Button
+          key={format}
+          size="sm"
+          disabled={records.length === 0 || busy || running !== null}
+          onClick={() => run(format)}
+        >
+          {running?.format === format
+            ? `Exporting… ${Math.floor((100 * running.done) / Math.max(1, running.total))}%`
+            : LABEL[format]}
+        </Button>
+      ))}
+      {failed && (
+        <span role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {failed}
+        </span>
+      )}
+    </>
+  )
 }
