@@ -7,6 +7,7 @@ import {
   partBytesOnce,
   recordBytesPrefix,
   recordFromBase64,
+  startsWithZeroByte,
 } from './lazy-record.ts'
 
 describe('recordFromBase64', () => {
@@ -17,6 +18,30 @@ describe('recordFromBase64', () => {
     expect(r.key).toBeNull()
     expect(Array.from(r.value!)).toEqual([0, 1, 2, 255])
     expect(r.value).toBe(r.value)
+  })
+  it('holds the base64 or the bytes, never both; the fields a list reads are plain own fields', () => {
+    const r = recordFromBase64({
+      topic: 't',
+      partition: 1,
+      offset: '5',
+      timestamp: 7,
+      key: 'aw==',
+      value: 'AAEC/w==',
+    })
+    expect(lazyWire(r)).toEqual({ key: 'aw==', value: 'AAEC/w==' })
+    expect(Object.keys(r).sort()).toEqual([
+      'keySize',
+      'offset',
+      'partition',
+      'timestamp',
+      'topic',
+      'valueSize',
+    ])
+    expect(r.value).toBe(r.value)
+    // Read once: the bytes replace the base64 (a worker is then sent bytes, not the text).
+    expect(lazyWire(r)).toBeUndefined()
+    expect(Array.from(partBytesOnce(r, 'value')!)).toEqual([0, 1, 2, 255])
+    expect('headers' in r).toBe(false)
   })
   it('shows invalid base64 as its text instead of throwing', () => {
     const r = recordFromBase64({ topic: 't', partition: 0, offset: '0', key: '!!', value: '' })
@@ -86,5 +111,35 @@ describe('partBytesOnce', () => {
     expect(lazyWire(r)).toBeDefined()
     expect(Array.from(partBytesOnce(r, 'value')!)).toEqual(Array.from(r.value!))
     expect(partBytesOnce({ key: null, value: null }, 'key')).toBeNull()
+  })
+})
+
+describe('startsWithZeroByte', () => {
+  it('answers from the base64 as decoding would, for every first and second byte, and leaves the record lazy', () => {
+    for (let first = 0; first < 256; first++) {
+      for (const second of [0, 0x0f, 0x10, 0xff]) {
+        const value = bytesToBase64(new Uint8Array([first, second, 7, 1, 2]))
+        const r = recordFromBase64({ topic: 't', partition: 0, offset: '0', key: null, value })
+        expect(startsWithZeroByte(r, 'value')).toBe(first === 0)
+        expect(startsWithZeroByte(r, 'key')).toBe(false)
+        expect(lazyWire(r)).toBeDefined()
+      }
+    }
+  })
+  it('decodes the head when the base64 starts with whitespace, and asks other records directly', () => {
+    const spaced = recordFromBase64({ topic: 't', partition: 0, offset: '0', key: ' AAEC', value: '' })
+    expect(startsWithZeroByte(spaced, 'key')).toBe(true)
+    expect(startsWithZeroByte(spaced, 'value')).toBe(false)
+    const plain = {
+      topic: 't',
+      partition: 0,
+      offset: '0',
+      keySize: 1,
+      valueSize: 0,
+      key: new Uint8Array([0]),
+      value: null,
+    }
+    expect(startsWithZeroByte(plain, 'key')).toBe(true)
+    expect(startsWithZeroByte(plain, 'value')).toBe(false)
   })
 })

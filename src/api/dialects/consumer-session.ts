@@ -209,23 +209,31 @@ async function seekAndPoll(
   await seekWhenAssigned(transport, base, { topic: req.topic, partition: req.partition }, req)
   // The first polls of a fresh consumer are often empty while it fetches; with a known end offset we keep
   // polling a while, without one a few empty polls mean "nothing more".
+  // With a byte limit, each empty answer raises the limit fourfold for the next poll (back to the hint after
+  // records): a record larger than max_bytes is never returned and the position stays on it, so a fixed limit
+  // would end the window there, while dropping the limit at once could bring a huge answer to a warming-up consumer.
+  let limit = req.maxBytes === undefined ? undefined : Math.max(1, Math.floor(req.maxBytes))
   const { records, nextOffset, note } = await pollRecords(
     req,
-    async () =>
-      asArray(
+    async () => {
+      const batch = asArray(
         await transport.json({
           path: `${base}/records`,
           query:
-            req.maxBytes === undefined
+            limit === undefined
               ? { timeout: POLL_TIMEOUT_MS }
-              : { timeout: POLL_TIMEOUT_MS, max_bytes: Math.max(1, Math.floor(req.maxBytes)) },
+              : { timeout: POLL_TIMEOUT_MS, max_bytes: limit },
           // Strimzi compares Accept by exact string: send one media type, no list.
           accept: V2.binary,
           signal: req.signal,
           timeoutMs: POLL_TIMEOUT_MS + 30_000,
         }),
         'a list of records',
-      ).map((raw) => parseV2Record(raw, flavor)),
+      )
+      if (limit !== undefined && req.maxBytes !== undefined)
+        limit = batch.length === 0 ? Math.min(limit * 4, 2 ** 31 - 1) : Math.max(1, Math.floor(req.maxBytes))
+      return batch.map((raw) => parseV2Record(raw, flavor))
+    },
     { emptyIsEnd: false, limits: { maxIdlePolls: req.endOffset !== undefined ? 8 : 3 } },
   )
   return { records, nextOffset, note }

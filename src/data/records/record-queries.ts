@@ -56,6 +56,9 @@ export function recordsQueryOptions(
       }),
     staleTime: Infinity,
     gcTime: 120_000,
+    // Structural sharing would compare a refetched window with the old one field by field, reading (decoding)
+    // every lazy key and value of both.
+    structuralSharing: false,
   })
 }
 

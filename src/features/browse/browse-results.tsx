@@ -6,7 +6,6 @@ import type { ConnectedClient } from '../../api/connected-client.ts'
 import { ErrorAlert } from '../../components/error-alert.tsx'
 import type { WindowRequest } from '../../lib/browse/load-window.ts'
 import { linkableSelection } from '../../lib/browse-link.ts'
-import { filterRecords } from '../../lib/browse/record-filter.ts'
 import { errorView } from '../../lib/error-view.ts'
 import { usePreferencesStore } from '../../stores/preferences-store.ts'
 import { neighbourView, type BrowseView } from './browse-view.ts'
@@ -16,10 +15,11 @@ import { MessageDetail } from './message-detail.tsx'
 import { MessageList } from './message-list.tsx'
 import { NotesNotice } from './notes-notice.tsx'
 import { useDecodedWindow } from './use-decoded-window.ts'
+import { useQuickFilter } from './use-quick-filter.ts'
 import { LiveRate } from './live-rate.tsx'
 import { LIVE_RATE_POINTS, useLiveTail } from './use-live-tail.ts'
 import { WindowBar, type LiveMode } from './window-bar.tsx'
-import { messageId } from './window-text.ts'
+import { indexOfMessage, messageId } from './window-text.ts'
 
 interface Props {
   connected: ConnectedClient
@@ -62,10 +62,7 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
 
   const registryConnectionId = connected.registry ? connected.connectionId : null
   const decoded = useDecodedWindow(registryConnectionId, loaded)
-  const filtered = useMemo(
-    () => filterRecords(loaded, deferredFilter, decoded),
-    [loaded, deferredFilter, decoded],
-  )
+  const { filtered, query: filteredBy, scanning } = useQuickFilter(loaded, deferredFilter, decoded)
   const shown = useMemo(
     () => (view.sort === 'newest' ? filtered.slice().reverse() : filtered),
     [filtered, view.sort],
@@ -75,7 +72,7 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
   const selected = useMemo(
     () =>
       view.sel
-        ? loaded.find((r) => messageId(r) === view.sel)
+        ? loaded[indexOfMessage(loaded, view.sel)]
         : unlinked && loaded.includes(unlinked)
           ? unlinked
           : undefined,
@@ -140,13 +137,14 @@ export function BrowseResults({ connected, view, request, go, patch }: Props) {
         filtered={filtered}
         decoded={decoded}
         total={loaded.length}
+        scanning={scanning}
         filterText={filterText}
         onFilter={setFilterText}
         onPatch={patch}
         timestamps={!!client.capabilities.browse?.timestamps}
       />
       {live === 'off' && client.capabilities.produce && loaded.length > 0 && (
-        <BrowseCopy connected={connected} records={filtered} total={loaded.length} filter={deferredFilter} />
+        <BrowseCopy connected={connected} records={filtered} total={loaded.length} filter={filteredBy} />
       )}
       {view.sel && !selected && (query.isSuccess || live !== 'off') && (
         <p className="text-xs text-amber-800 dark:text-amber-300">

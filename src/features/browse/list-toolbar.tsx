@@ -1,12 +1,10 @@
 import type { ReactNode } from 'react'
 import type { KafkaRecord } from '../../api/types.ts'
-import { Button } from '../../components/button.tsx'
 import { inputClass } from '../../components/field.tsx'
-import { exportFileName, recordsToCsv, recordsToNdjson } from '../../lib/browse/export-records.ts'
 import type { DecodedWindow } from '../../lib/browse/decoded-window.ts'
 import { usePreferencesStore, type TimeZoneSetting } from '../../stores/preferences-store.ts'
 import type { BrowseView } from './browse-view.ts'
-import { saveFile } from './download.ts'
+import { ExportButtons } from './export-buttons.tsx'
 
 interface Props {
   view: BrowseView
@@ -15,6 +13,8 @@ interface Props {
   /** Schema Registry keys and values decoded: exports add them beside the exact bytes. */
   decoded?: DecodedWindow
   total: number
+  /** A filter scan in progress over a big window. */
+  scanning: { scanned: number; total: number } | null
   filterText: string
   onFilter(text: string): void
   onPatch(partial: Partial<BrowseView>): void
@@ -52,6 +52,7 @@ export function ListToolbar({
   filtered,
   decoded,
   total,
+  scanning,
   filterText,
   onFilter,
   onPatch,
@@ -59,7 +60,7 @@ export function ListToolbar({
 }: Props) {
   const timeZone = usePreferencesStore((s) => s.timeZone)
   const setTimeZone = usePreferencesStore((s) => s.setTimeZone)
-  const name = (ext: string) => exportFileName(view.topic ?? 'messages', view.partition, filtered, ext)
+  const count = (n: number) => n.toLocaleString('en-US')
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
       <div className="min-w-56 flex-1">
@@ -76,9 +77,11 @@ export function ListToolbar({
         />
       </div>
       <span role="status" className="text-xs text-slate-600 tabular-nums dark:text-slate-300">
-        {filterText
-          ? `${filtered.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} match`
-          : `${total.toLocaleString('en-US')} loaded`}
+        {scanning
+          ? `Filtering… ${count(scanning.scanned)} of ${count(scanning.total)}`
+          : filterText
+            ? `${count(filtered.length)} of ${count(total)} match`
+            : `${count(total)} loaded`}
       </span>
       <InlineSelect
         id="browse-sort"
@@ -109,22 +112,14 @@ export function ListToolbar({
         <option value="local">Local</option>
         <option value="UTC">UTC</option>
       </InlineSelect>
-      <Button
-        size="sm"
-        disabled={filtered.length === 0}
-        onClick={() => saveFile(name('ndjson'), [recordsToNdjson(filtered, decoded)], 'application/x-ndjson')}
-      >
-        Export NDJSON
-      </Button>
-      <Button
-        size="sm"
-        disabled={filtered.length === 0}
-        onClick={() =>
-          saveFile(name('csv'), [recordsToCsv(filtered, timeZone, decoded)], 'text/csv;charset=utf-8')
-        }
-      >
-        Export CSV
-      </Button>
+      <ExportButtons
+        topic={view.topic ?? 'messages'}
+        partition={view.partition}
+        records={filtered}
+        decoded={decoded}
+        timeZone={timeZone}
+        busy={scanning !== null}
+      />
     </div>
   )
 }

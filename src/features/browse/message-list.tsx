@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { KafkaRecord } from '../../api/types.ts'
 import type { DecodedWindow } from '../../lib/browse/decoded-window.ts'
 import type { TimeZoneSetting } from '../../stores/preferences-store.ts'
 import { MessageRow } from './message-row.tsx'
 import { ROW_HEIGHT, rowGrid } from './row-layout.ts'
-import { messageId } from './window-text.ts'
+import { indexOfMessage, messageId } from './window-text.ts'
 
 /** Set after the list committed a newly loaded window (the benchmark measures from records-received). */
 const LIST_RENDERED_MARK = 'krc:list-rendered'
@@ -29,7 +29,7 @@ interface Props {
 const PAGE = 10
 
 /**
- * A virtualized listbox: 10,000 messages render as the few dozen rows in view. Arrow keys, Page Up/Down,
+ * A virtualized listbox: 100,000 messages render as the few dozen rows in view. Arrow keys, Page Up/Down,
  * Home and End move the selection; Enter opens it in the detail panel.
  */
 export function MessageList({
@@ -49,7 +49,8 @@ export function MessageList({
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   })
-  const index = selected === undefined ? -1 : records.findIndex((r) => messageId(r) === selected)
+  // Once per list or selection, not per render (a scroll re-renders): 100,000 records take a few ms to search.
+  const index = useMemo(() => indexOfMessage(records, selected), [records, selected])
 
   useLayoutEffect(() => {
     performance.mark(LIST_RENDERED_MARK)

@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { Button } from '../../components/button.tsx'
 import { Spinner } from '../../components/spinner.tsx'
 import type { LoadedWindow } from '../../lib/browse/load-window.ts'
@@ -31,10 +32,13 @@ export function WindowBar({
   onLive,
 }: Props) {
   const liveOn = live !== 'off'
+  // Reads every offset of the window: once per window, not on every render (a keystroke, a click, a progress tick).
+  const partition = view.partition
+  const description = useMemo(() => (w ? describeWindow({ partition }, w) : ''), [partition, w])
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
       <p className="text-sm font-medium" aria-live="polite">
-        {liveOn ? 'Live tail: polling the end of the log' : w ? describeWindow(view, w) : ''}
+        {liveOn ? 'Live tail: polling the end of the log' : description}
       </p>
       {fetching && !liveOn && (
         <Spinner

@@ -3,6 +3,7 @@
  * Pure: the schemas come ready (codec + parsed schema per id); a record whose id has none, or whose bytes do not
  * decode, simply has no decoded text (its bytes still match and export as they are).
  */
+import { recordBytesPrefix, startsWithZeroByte } from '../../api/lazy-record.ts'
 import type { KafkaRecord } from '../../api/types.ts'
 import { decodeRegistryRecord, peekSchemaId } from '../schema/registry-record.ts'
 import type { Codec, ParsedSchema, SchemaFormat } from '../schema/types.ts'
@@ -33,8 +34,12 @@ export interface DecodedWindow {
 export function schemaIdsOf(records: readonly KafkaRecord[], max = 64): number[] {
   const ids = new Set<number>()
   for (const r of records) {
-    for (const bytes of [r.key, r.value]) {
-      if (!bytes || bytes.length < 5 || bytes[0] !== 0) continue
+    // The first 5 bytes say it (magic byte and id), and most values are not framed at all: a lazy record's value
+    // is neither decoded nor kept to learn that.
+    for (const part of ['key', 'value'] as const) {
+      if (!startsWithZeroByte(r, part)) continue
+      const bytes = recordBytesPrefix(r, part, 5)
+      if (!bytes || bytes.length < 5) continue
       const peek = peekSchemaId(bytes)
       if (peek.ok) ids.add(peek.schemaId)
       if (ids.size >= max) return [...ids]

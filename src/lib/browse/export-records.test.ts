@@ -2,7 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseNdjson } from '../records-io/ndjson.ts'
 import { byteList } from '../testing/bytes-assert.ts'
-import { exportFileName, recordsToCsv, recordsToNdjson } from './export-records.ts'
+import { lazyWire, recordFromBase64 } from '../../api/lazy-record.ts'
+import type { DecodedWindow } from './decoded-window.ts'
+import { exportFileName, exportInSlices, recordsToCsv, recordsToNdjson } from './export-records.ts'
 import { record } from './test-records.ts'
 
 describe('export', () => {
@@ -60,5 +62,64 @@ describe('export', () => {
     expect(exportFileName('demo.orders', 0, rs, 'ndjson')).toBe('demo.orders-p0-9-100.ndjson')
     expect(exportFileName('a/b', 'all', rs, 'csv')).toBe('a_b-all-3-messages.csv')
     expect(exportFileName('t', 1, [], 'csv')).toBe('t-p1-empty.csv')
+  })
+
+  describe('in slices', () => {
+    const records = Array.from({ length: 1300 }, (_, i) => ({
+      ...record(i % 2, i, 1_700_000_000_000 + i, `{"seq":${i},"text":"a,'b'"}`),
+      key: i % 7 === 0 ? null : new TextEncoder().encode(`k-${i}`),
+    }))
+    /** A clock that advances 1 ms per reading, so a 2 ms slice covers 64 records. */
+    const ticking = () => {
+      let t = 0
+      return () => t++
+    }
+
+    it('writes the same NDJSON and CSV as at once, yielding between slices', async () => {
+      let pauses = 0
+      const progress: number[] = []
+      const opts = {
+        timeZone: 'UTC' as const,
+        sliceMs: 2,
+        now: ticking(),
+        pause: async () => {
+          pauses++
+        },
+        onProgress: (n: number) => progress.push(n),
+      }
+      const ndjson = await exportInSlices(records, 'ndjson', opts)
+      expect(await ndjson.text()).toBe(recordsToNdjson(records))
+      expect(ndjson.type).toBe('application/x-ndjson')
+      expect(pauses).toBeGreaterThan(10)
+      expect(progress).toEqual([512, 1024, 1300])
+      const csv = await exportInSlices(records, 'csv', { ...opts, now: ticking() })
+      expect(await csv.text()).toBe(recordsToCsv(records, 'UTC'))
+    })
+
+    it('adds the decoded columns when any record decodes, as at once', async () => {
+      const decoded: DecodedWindow = { get: (r) => (r.offset === '1200' ? { value: '{"x":1}' } : undefined) }
+      const csv = await exportInSlices(records, 'csv', { timeZone: 'UTC', decoded, pause: async () => {} })
+      expect(await csv.text()).toBe(recordsToCsv(records, 'UTC', decoded))
+      expect(await (await exportInSlices([], 'ndjson', { timeZone: 'UTC' })).text()).toBe('')
+    })
+
+    it('stops when its signal aborts', async () => {
+      const controller = new AbortController()
+      const run = exportInSlices(records, 'ndjson', {
+        timeZone: 'UTC',
+        sliceMs: 1,
+        now: ticking(),
+        signal: controller.signal,
+        pause: async () => controller.abort(new Error('left the page')),
+      })
+      await expect(run).rejects.toThrow('left the page')
+    })
+
+    it('does not keep the bytes of lazy records it decodes', async () => {
+      const lazy = recordFromBase64({ topic: 't', partition: 0, offset: '0', key: null, value: 'aGk=' })
+      const file = await exportInSlices([lazy], 'ndjson', { timeZone: 'UTC' })
+      expect(await file.text()).toContain('"value":"aGk="')
+      expect(lazyWire(lazy)).toEqual({ key: null, value: 'aGk=' })
+    })
   })
 })

@@ -72,6 +72,12 @@ export interface LoadOptions {
   concurrency?: number
 }
 
+/**
+ * Key + value bytes one poll of a consumer instance should bring (its `max_bytes`): a 100,000-message window then
+ * arrives as ~100 answers each parsed in a few ms, not two 64 MB answers that freeze the page for seconds.
+ */
+export const BROWSE_POLL_BYTES = 1024 * 1024
+
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length)
   let next = 0
@@ -166,6 +172,7 @@ export async function loadWindow(
       count,
       endOffset: range.until,
       signal,
+      maxBytes: BROWSE_POLL_BYTES,
       onProgress: (n) => {
         progress.set(partition, n)
         report()

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   backwardRange,
@@ -10,6 +11,7 @@ import {
   hasPrevious,
   messageCount,
   nextPositions,
+  offsetSpan,
   parsePositions,
   previousPositions,
   samePosition,
@@ -195,5 +197,23 @@ describe('int64 offsets', () => {
 
   it('drops URL positions beyond int64', () => {
     expect([...parsePositions('0:9223372036854775808,1:5').entries()]).toEqual([[1, '5']])
+  })
+})
+
+describe('offsetSpan', () => {
+  it('finds the smallest and largest offset as BigInt would, canonical or not', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.bigInt({ min: -(1n << 63n), max: (1n << 63n) - 1n }), { minLength: 1 }),
+        (values) => {
+          const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+          const want = { min: sorted[0].toString(), max: sorted.at(-1)!.toString() }
+          expect(offsetSpan(values.map(String))).toEqual(want)
+        },
+      ),
+    )
+    expect(offsetSpan(['9', '10', '007', '99999'])).toEqual({ min: '7', max: '99999' })
+    expect(offsetSpan(['99999', '100000', '0'])).toEqual({ min: '0', max: '100000' })
+    expect(offsetSpan([])).toBeNull()
   })
 })

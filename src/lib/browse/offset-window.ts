@@ -236,9 +236,34 @@ export function samePosition(positions: Positions): string | null {
   return values.size === 1 ? [...values][0] : null
 }
 
-/** Exposed for tests and the UI's "offsets a–b" summary. */
-export function offsetSpan(offsets: string[]): { min: string; max: string } | null {
+/** An offset as `BigInt.prototype.toString` writes it: no sign but "-", no leading zero. */
+const CANONICAL = /^(?:0|-?[1-9]\d*)$/
+
+/** Orders canonical decimal integers without BigInt: sign, then length, then digits. */
+function compareCanonical(a: string, b: string): number {
+  const negA = a.charCodeAt(0) === 45
+  if (negA !== (b.charCodeAt(0) === 45)) return negA ? -1 : 1
+  const c = a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0
+  return negA ? -c : c
+}
+
+/**
+ * Exposed for tests and the UI's "offsets a–b" summary. Offsets as the adapters write them are compared as
+ * strings (a 100,000-message window in a few ms, not one BigInt each); anything else goes through BigInt.
+ */
+export function offsetSpan(offsets: readonly string[]): { min: string; max: string } | null {
   if (offsets.length === 0) return null
+  let lo = offsets[0]
+  let hi = lo
+  for (const o of offsets) {
+    if (!CANONICAL.test(o)) return offsetSpanBig(offsets)
+    if (compareCanonical(o, lo) < 0) lo = o
+    if (compareCanonical(o, hi) > 0) hi = o
+  }
+  return { min: lo, max: hi }
+}
+
+function offsetSpanBig(offsets: readonly string[]): { min: string; max: string } {
   let lo = big(offsets[0])
   let hi = lo
   for (const o of offsets) {

@@ -40,7 +40,7 @@ export interface CopyResult {
 
 export const COPY_BATCH = 100
 
-/** Why the copy cannot run as asked, or null. Reads no lazy record's bytes (a window may hold 10,000). */
+/** Why the copy cannot run as asked, or null. Reads no lazy record's bytes (a window may hold 100,000). */
 export function copyProblem(
   sink: CopySink,
   records: readonly CopySource[],

@@ -40,17 +40,23 @@ export const CSV_DECODED_COLUMNS = ['key_decoded', 'value_decoded'] as const
 export function toCsv(records: Iterable<PortableRecord>, options: CsvOptions): string {
   const list = [...records]
   const decoded = list.some((r) => r.keyDecoded !== undefined || r.valueDecoded !== undefined)
-  const rows: string[] = [[...CSV_COLUMNS, ...(decoded ? CSV_DECODED_COLUMNS : [])].join(',')]
-  for (const record of list) {
-    const row = csvRow(record, options)
-    const escape = options.escapeFormulas ?? false
-    rows.push(
-      decoded
-        ? `${row},${quote(record.keyDecoded ?? '', escape)},${quote(record.valueDecoded ?? '', escape)}`
-        : row,
-    )
-  }
+  const rows: string[] = [csvHeader(decoded)]
+  for (const record of list) rows.push(csvLine(record, options, decoded))
   return (options.bom ? '\ufeff' : '') + rows.join('\r\n') + '\r\n'
+}
+
+/** The header row (no line end); `decoded`: with the decoded key and value columns. */
+export function csvHeader(decoded: boolean): string {
+  return [...CSV_COLUMNS, ...(decoded ? CSV_DECODED_COLUMNS : [])].join(',')
+}
+
+/** One record's row (no line end), for files written a slice at a time; `decoded` as in `csvHeader`. */
+export function csvLine(record: PortableRecord, options: CsvOptions, decoded: boolean): string {
+  const row = csvRow(record, options)
+  const escape = options.escapeFormulas ?? false
+  return decoded
+    ? `${row},${quote(record.keyDecoded ?? '', escape)},${quote(record.valueDecoded ?? '', escape)}`
+    : row
 }
 
 function csvRow(record: PortableRecord, options: CsvOptions): string {
