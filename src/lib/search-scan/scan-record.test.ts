@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createScanHandler, type ScanWorkerResponse } from './scan-protocol.ts'
-import { packScanRecords, unpackScanRecords, type ScanRecord } from './scan-record.ts'
+import { CHUNK_CHARS, packScanRecords, unpackScanRecords, type ScanRecord } from './scan-record.ts'
 
 const page: ScanRecord[] = [
   {
@@ -28,6 +28,20 @@ describe('packScanRecords', () => {
     const packed = packScanRecords(page)!
     expect(packed.count).toBe(4)
     expect(unpackScanRecords(structuredClone(packed))).toEqual(page)
+  })
+
+  it('keeps chunks under the large-object size, across boundaries, empty texts and texts longer than a chunk', () => {
+    const sizes = [0, 1, 5000, CHUNK_CHARS, 0, CHUNK_CHARS - 1, 1, 70_000, 3, 0, 40_000, 10_000, 9_000]
+    const many: ScanRecord[] = []
+    for (let i = 0; i < 300; i++) {
+      const n = sizes[i % sizes.length]
+      const text = String.fromCharCode(65 + (i % 26)).repeat(n)
+      many.push({ partition: 1, offset: String(i), key: i % 3 === 0 ? null : text.slice(0, 7), value: text })
+    }
+    const packed = packScanRecords(many)!
+    expect(packed.values.length).toBeGreaterThan(10)
+    for (const c of packed.values) expect(c.length <= CHUNK_CHARS || c.length === 70_000).toBe(true)
+    expect(unpackScanRecords(structuredClone(packed))).toEqual(many)
   })
 
   it('packs nothing when a payload is already bytes (those pages go to the worker as they are)', () => {

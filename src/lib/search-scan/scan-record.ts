@@ -88,9 +88,11 @@ export function toKafkaRecord(topic: string, r: MatchedRecord): KafkaRecord {
 }
 
 /**
- * A page of records as a few large values instead of thousands of small ones: copying 2,000 records to the
+ * A page of records as a few larger values instead of thousands of small ones: copying 2,000 records to the
  * worker one object and two strings at a time was the largest part of the scan's main-thread time. Keys and
- * values are concatenated with their lengths beside them (no separator that an endpoint's text could contain).
+ * values are concatenated, with their lengths beside them (no separator that an endpoint's text could contain),
+ * into chunks of at most CHUNK_CHARS: a string over ~128 KB goes to V8's large-object space, which only a full GC
+ * frees, and one per page made the heap's peak climb during a long scan.
  */
 export interface PackedScanRecords {
   count: number
@@ -98,15 +100,55 @@ export interface PackedScanRecords {
   offsets: string
   /** NaN where a record has no timestamp. */
   timestamps: Float64Array
-  keys: string
+  keys: string[]
   keyLengths: Int32Array
-  values: string
+  values: string[]
   valueLengths: Int32Array
   /** Only when some record has headers. */
   headers?: (RecordHeader[] | undefined)[]
 }
 
 const NO_PAYLOAD = -1
+export const CHUNK_CHARS = 48 * 1024
+
+/** Appends texts to chunks of at most CHUNK_CHARS (a longer text gets a chunk of its own). */
+class Chunker {
+  readonly chunks: string[] = []
+  private parts: string[] = []
+  private size = 0
+  add(text: string) {
+    if (this.size > 0 && this.size + text.length > CHUNK_CHARS) this.flush()
+    this.parts.push(text)
+    this.size += text.length
+  }
+  flush() {
+    if (this.parts.length) this.chunks.push(this.parts.join(''))
+    this.parts = []
+    this.size = 0
+  }
+}
+
+/** Reads texts back in order from chunks made by Chunker, given their lengths. */
+class Unchunker {
+  private chunk = 0
+  private at = 0
+  private readonly chunks: string[]
+  constructor(chunks: string[]) {
+    this.chunks = chunks
+  }
+  take(length: number): string {
+    let c = this.chunks[this.chunk] ?? ''
+    // Chunker starts a new chunk when the next text would not fit: move on when this one has no room left.
+    if (this.at + length > c.length && this.at > 0) {
+      this.chunk++
+      this.at = 0
+      c = this.chunks[this.chunk] ?? ''
+    }
+    const text = c.slice(this.at, this.at + length)
+    this.at += length
+    return text
+  }
+}
 
 /** Packs a page whose keys and values are all base64 text or null; null when some payload is already bytes. */
 export function packScanRecords(records: ScanRecord[]): PackedScanRecords | null {
@@ -116,8 +158,8 @@ export function packScanRecords(records: ScanRecord[]): PackedScanRecords | null
   const keyLengths = new Int32Array(n)
   const valueLengths = new Int32Array(n)
   const offsets = new Array<string>(n)
-  const keys: string[] = []
-  const values: string[] = []
+  const keys = new Chunker()
+  const values = new Chunker()
   let headers: (RecordHeader[] | undefined)[] | undefined
   for (let i = 0; i < n; i++) {
     const r = records[i]
@@ -126,19 +168,21 @@ export function packScanRecords(records: ScanRecord[]): PackedScanRecords | null
     offsets[i] = r.offset
     timestamps[i] = r.timestamp ?? NaN
     keyLengths[i] = r.key === null ? NO_PAYLOAD : r.key.length
-    if (r.key !== null) keys.push(r.key)
+    if (r.key !== null) keys.add(r.key)
     valueLengths[i] = r.value === null ? NO_PAYLOAD : r.value.length
-    if (r.value !== null) values.push(r.value)
+    if (r.value !== null) values.add(r.value)
     if (r.headers !== undefined) (headers ??= new Array(n))[i] = r.headers
   }
+  keys.flush()
+  values.flush()
   const packed: PackedScanRecords = {
     count: n,
     partitions,
     offsets: offsets.join(','),
     timestamps,
-    keys: keys.join(''),
+    keys: keys.chunks,
     keyLengths,
-    values: values.join(''),
+    values: values.chunks,
     valueLengths,
   }
   if (headers) packed.headers = headers
@@ -149,16 +193,16 @@ export function packScanRecords(records: ScanRecord[]): PackedScanRecords | null
 export function unpackScanRecords(p: PackedScanRecords): ScanRecord[] {
   const out = new Array<ScanRecord>(p.count)
   const offsets = p.offsets.split(',')
-  let k = 0
-  let v = 0
+  const keys = new Unchunker(p.keys)
+  const values = new Unchunker(p.values)
   for (let i = 0; i < p.count; i++) {
     const kl = p.keyLengths[i]
     const vl = p.valueLengths[i]
     const r: ScanRecord = {
       partition: p.partitions[i],
       offset: offsets[i],
-      key: kl === NO_PAYLOAD ? null : p.keys.slice(k, (k += kl)),
-      value: vl === NO_PAYLOAD ? null : p.values.slice(v, (v += vl)),
+      key: kl === NO_PAYLOAD ? null : keys.take(kl),
+      value: vl === NO_PAYLOAD ? null : values.take(vl),
     }
     if (!Number.isNaN(p.timestamps[i])) r.timestamp = p.timestamps[i]
     const h = p.headers?.[i]
