@@ -163,6 +163,7 @@ for (const { server, dialect, name } of SERVERS) {
     })
 
     it.skipIf(server !== 'strimzi')(
+      // skipped elsewhere: only the Strimzi bridge refuses empty header values
       'fails only a record with an empty header value (the bridge schema refuses it) and sends the others',
       async () => {
         const t = unique('real-it-empty-header')

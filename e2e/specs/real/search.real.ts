@@ -63,10 +63,7 @@ test.describe('search against a real server', () => {
     server,
   }) => {
     // Checked in Karapace 3.15.0's consumer_manager.py: its consumer records carry no `headers` at all.
-    test.skip(
-      server.id === 'karapace',
-      'Karapace v2 returns no record headers, so there is nothing to filter on',
-    )
+    test.skip(server.id === 'karapace', 'Karapace v2 returns no record headers to filter on')
     void connected
     const source = uniqueTopic('real-search-h')
     const target = uniqueTopic('real-search-h-copy')
@@ -130,10 +127,7 @@ test.describe('search against a real server', () => {
     real,
     server,
   }) => {
-    test.skip(
-      server.id === 'karapace',
-      'Karapace v2 returns no record headers (the journeys cover copying without them)',
-    )
+    test.skip(server.id === 'karapace', 'Karapace v2 returns no record headers to copy')
     void connected
     const source = uniqueTopic('real-bcopy-h')
     const target = uniqueTopic('real-bcopy-h-copy')
