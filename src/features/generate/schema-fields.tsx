@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
-import { FieldHint, SelectField } from '../../components/field.tsx'
+import { FieldHint } from '../../components/field.tsx'
+import { ProtobufMessageSelect, SchemaVersionSelect } from '../../components/schema-version-select.tsx'
 import { VirtualCombobox } from '../../components/virtual-combobox.tsx'
 import { subjectsQueryOptions, versionsQueryOptions } from '../../data/registry/registry-queries.ts'
 import type { SchemaPick } from '../../lib/generate/presets.ts'
 import type { SchemaSourceState } from './use-schema-source.ts'
 
 const NONE: string[] = []
-const NO_VERSIONS: number[] = []
 
 /** Subject, Version (latest by default) and, for a Protobuf schema with several messages, Message. */
 export function SchemaFields({
@@ -45,30 +45,18 @@ export function SchemaFields({
           invalid={isError}
           describedBy={`${id}-status`}
         />
-        <SelectField label="Version" value={pick.version} onChange={(e) => set({ version: e.target.value })}>
-          <option value="latest">Latest</option>
-          {(versions.data ?? NO_VERSIONS).slice(-200).map((v) => (
-            <option key={v} value={String(v)}>
-              {v}
-            </option>
-          ))}
-        </SelectField>
+        <SchemaVersionSelect
+          value={pick.version}
+          versions={versions.data}
+          onChange={(version) => set({ version })}
+        />
       </div>
-      {state.messages.length > 1 && (
-        <SelectField
-          label="Message"
-          value={pick.message}
-          onChange={(e) => set({ message: e.target.value })}
-          hint="The schema declares several messages; each record says which one in its wire format."
-        >
-          <option value="">{state.messages[0].name} (the first)</option>
-          {state.messages.slice(1, 500).map((m) => (
-            <option key={m.name} value={m.name}>
-              {m.name}
-            </option>
-          ))}
-        </SelectField>
-      )}
+      <ProtobufMessageSelect
+        value={pick.message}
+        messages={state.messages}
+        hint="The schema declares several messages; each record says which one in its wire format."
+        onChange={(message) => set({ message })}
+      />
       <FieldHint id={`${id}-status`} tone={isError ? 'error' : 'muted'}>
         {status}
       </FieldHint>

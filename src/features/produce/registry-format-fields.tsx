@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { Button } from '../../components/button.tsx'
-import { FieldHint, inputClass, SelectField } from '../../components/field.tsx'
+import { FieldHint, inputClass } from '../../components/field.tsx'
+import { ProtobufMessageSelect, SchemaVersionSelect } from '../../components/schema-version-select.tsx'
 import { VirtualCombobox } from '../../components/virtual-combobox.tsx'
 import { subjectsQueryOptions, versionsQueryOptions } from '../../data/registry/registry-queries.ts'
 import type { SchemaChoice } from './record-draft.ts'
@@ -9,7 +10,6 @@ import { sampleText, subjectOf, type RecordPart } from './registry-value.ts'
 import type { RegistrySchemaState } from './use-registry-encoder.ts'
 
 const NONE: string[] = []
-const NO_VERSIONS: number[] = []
 
 /** Where a registry-format value's schema comes from: a subject and version, or a pasted schema; and a sample. */
 export function RegistryFormatFields({
@@ -55,35 +55,21 @@ export function RegistryFormatFields({
           placeholder={subjects.isPending ? 'Loading subjects…' : 'Choose a subject'}
         />
         {!pasting && (
-          <SelectField
+          <SchemaVersionSelect
             label={named('Version')}
             value={choice.version}
-            onChange={(e) => set({ version: e.target.value })}
-          >
-            <option value="latest">Latest</option>
-            {(versions.data ?? NO_VERSIONS).slice(-200).map((v) => (
-              <option key={v} value={String(v)}>
-                {v}
-              </option>
-            ))}
-          </SelectField>
+            versions={versions.data}
+            onChange={(version) => set({ version })}
+          />
         )}
       </div>
-      {state.messages.length > 1 && (
-        <SelectField
-          label={named('Message')}
-          value={choice.message ?? ''}
-          onChange={(e) => set({ message: e.target.value })}
-          hint="A Protobuf schema may declare several messages; the record says which one in its wire format."
-        >
-          <option value="">{state.messages[0].name} (the first)</option>
-          {state.messages.slice(1).map((m) => (
-            <option key={m.name} value={m.name}>
-              {m.name}
-            </option>
-          ))}
-        </SelectField>
-      )}
+      <ProtobufMessageSelect
+        label={named('Message')}
+        value={choice.message ?? ''}
+        messages={state.messages}
+        hint="A Protobuf schema may declare several messages; the record says which one in its wire format."
+        onChange={(message) => set({ message })}
+      />
       <label className="flex items-center gap-2 text-xs">
         <input
           type="checkbox"
