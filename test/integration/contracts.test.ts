@@ -124,23 +124,27 @@ describe('Strimzi Kafka Bridge contract', () => {
           message: 'Consumer format does not match the embedded format requested by the Accept header.',
         })
       }
-      return json(
-        res,
-        200,
-        [
-          {
-            topic: 't',
-            key: b64('k'),
-            value: b64(new Uint8Array([0, 255])),
-            partition: 0,
-            offset: 0,
-            timestamp: 1764000000123,
-            headers: [{ key: 'trace', value: b64('abc') }],
-          },
-          { topic: 't', key: null, value: b64('x'), partition: 0, offset: 1, timestamp: 1764000000124 },
-        ],
-        'application/vnd.kafka.binary.v2+json',
-      )
+      const polled = [
+        {
+          topic: 't',
+          key: b64('k'),
+          value: b64(new Uint8Array([0, 255])),
+          partition: 0,
+          offset: 0,
+          timestamp: 1764000000123,
+          headers: [{ key: 'trace', value: b64('abc') }],
+        },
+        { topic: 't', key: null, value: b64('x'), partition: 0, offset: 1, timestamp: 1764000000124 },
+      ]
+      // As the bridge does (HttpSinkBridgeEndpoint#pollHandler): a whole answer over max_bytes is a 422, and the
+      // records it polled are gone for this consumer.
+      const maxBytes = req.query.get('max_bytes')
+      if (maxBytes !== null && JSON.stringify(polled).length > Number(maxBytes))
+        return json(res, 422, {
+          error_code: 422,
+          message: 'Response exceeds the maximum number of bytes the consumer can receive',
+        })
+      return json(res, 200, polled, 'application/vnd.kafka.binary.v2+json')
     }
     if (/\/instances\/[^/]+$/.test(p) && req.method === 'DELETE') return json(res, 204, undefined)
     json(res, 404, { error_code: 404, message: 'Not Found' })
@@ -211,6 +215,23 @@ describe('Strimzi Kafka Bridge contract', () => {
       'GET /consumers/krc-browse-ID/instances/ID/records',
       'DELETE /consumers/krc-browse-ID/instances/ID',
     ])
+  })
+
+  it('sends no max_bytes to the bridge (over it, the bridge drops the whole poll with a 422)', async () => {
+    const { url, seen } = await double(strimzi)
+    const client = createClient(settings(url), { dialect: 'strimzi' })
+    const { records } = await client.fetchRecords({
+      topic: 't',
+      partition: 0,
+      offset: '0',
+      count: 2,
+      endOffset: '2',
+      maxBytes: 100,
+    })
+    expect(records).toHaveLength(2)
+    const polls = seen.filter((s) => s.path.endsWith('/records'))
+    expect(polls.length).toBeGreaterThan(0)
+    for (const poll of polls) expect(poll.query.get('max_bytes')).toBeNull()
   })
 
   it('shows Strimzi validation_errors in the error', async () => {

@@ -212,7 +212,10 @@ async function seekAndPoll(
   // With a byte limit, each empty answer raises the limit fourfold for the next poll (back to the hint after
   // records): a record larger than max_bytes is never returned and the position stays on it, so a fixed limit
   // would end the window there, while dropping the limit at once could bring a huge answer to a warming-up consumer.
-  let limit = req.maxBytes === undefined ? undefined : Math.max(1, Math.floor(req.maxBytes))
+  // Not on the Strimzi bridge: past max_bytes it answers 422 for the whole poll and its consumer has already moved
+  // past those records (HttpSinkBridgeEndpoint#pollHandler), so a limit there loses records instead of bounding.
+  const hint = flavor === 'strimzi' ? undefined : req.maxBytes
+  let limit = hint === undefined ? undefined : Math.max(1, Math.floor(hint))
   const { records, nextOffset, note } = await pollRecords(
     req,
     async () => {
@@ -230,8 +233,8 @@ async function seekAndPoll(
         }),
         'a list of records',
       )
-      if (limit !== undefined && req.maxBytes !== undefined)
-        limit = batch.length === 0 ? Math.min(limit * 4, 2 ** 31 - 1) : Math.max(1, Math.floor(req.maxBytes))
+      if (limit !== undefined && hint !== undefined)
+        limit = batch.length === 0 ? Math.min(limit * 4, 2 ** 31 - 1) : Math.max(1, Math.floor(hint))
       return batch.map((raw) => parseV2Record(raw, flavor))
     },
     { emptyIsEnd: false, limits: { maxIdlePolls: req.endOffset !== undefined ? 8 : 3 } },
