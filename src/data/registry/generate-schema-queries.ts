@@ -1,19 +1,12 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { VersionRef } from '../../api/registry/registry-types.ts'
-import type { SchemaFormat, SchemaReferenceText } from '../../lib/schema/types.ts'
+import type { SchemaSource } from '../../lib/generate/schema-source.ts'
 import { registryKeys } from './registry-keys.ts'
 import { schemaVersionQueryOptions } from './registry-queries.ts'
 import { referenceTexts } from './schema-decoder-queries.ts'
 
 /** A subject's version as text (with the texts it references): what a generate worker parses for itself. */
-export interface SubjectSchemaText {
-  subject: string
-  version: number
-  id: number
-  format: SchemaFormat
-  schema: string
-  references: SchemaReferenceText[]
-}
+export type SubjectSchemaText = Omit<SchemaSource, 'messageName' | 'messageIndexes'>
 
 /** The schema text of `subject` at `version`, its references followed (bounded, as for decoding). */
 export function subjectSchemaTextQueryOptions(connectionId: string, subject: string, version: VersionRef) {
