@@ -70,7 +70,19 @@ describe('toCurl', () => {
 describe('utf8Length', () => {
   it('matches TextEncoder for ASCII, 2-, 3- and 4-byte characters and lone surrogates', async () => {
     const { utf8Length } = await import('./transport.ts')
-    for (const s of ['', 'abc', 'é', '€', '😀', 'a😀b€é', '\ud800', '\udc00x', 'x\ud83d', 'ascii first, then é', '\u007f\u0080']) {
+    for (const s of [
+      '',
+      'abc',
+      'é',
+      '€',
+      '😀',
+      'a😀b€é',
+      '\ud800',
+      '\udc00x',
+      'x\ud83d',
+      'ascii first, then é',
+      '\u007f\u0080',
+    ]) {
       expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length)
     }
   })
