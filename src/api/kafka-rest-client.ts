@@ -33,6 +33,11 @@ export interface ProduceOptions {
   onRequest?: (entry: RequestLogEntry) => void
 }
 
+/** A produce request built ahead of sending (`prepareProduce`). Send it once. */
+export interface PreparedProduce {
+  send(): Promise<ProduceResult[]>
+}
+
 /**
  * Reads one partition again and again with the same server-side state (a v2 consumer instance, created on the
  * first read, seeked before each one): a scan of a whole partition costs one instance, not one per page. Reads
@@ -51,6 +56,11 @@ export interface KafkaRestClient {
   getTopic(name: string, signal?: AbortSignal): Promise<TopicDetail>
   getPartitionOffsets(topic: string, partition: number, signal?: AbortSignal): Promise<PartitionOffsets>
   produce(topic: string, records: ProduceRecord[], options?: ProduceOptions): Promise<ProduceResult[]>
+  /**
+   * `produce`, with the request built now and sent when `send()` is called: a caller sending batch after batch
+   * builds the next one while the previous is in flight, and still sends them in order.
+   */
+  prepareProduce(topic: string, records: ProduceRecord[], options?: ProduceOptions): PreparedProduce
   fetchRecords(request: FetchRequest): Promise<FetchResult>
   /** Only where reads keep server-side state (v2 consumers); stateless dialects read with fetchRecords. */
   openPartitionReader?(topic: string, partition: number): PartitionReader

@@ -1,5 +1,5 @@
 import type { Capabilities } from '../capabilities.ts'
-import type { DialectInfo, KafkaRestClient, ProduceOptions } from '../kafka-rest-client.ts'
+import type { DialectInfo, KafkaRestClient, PreparedProduce, ProduceOptions } from '../kafka-rest-client.ts'
 import type {
   ConsumerGroupMembers,
   ConsumerGroupStats,
@@ -33,6 +33,11 @@ export abstract class BaseClient implements KafkaRestClient {
 
   produce(_topic: string, _records: ProduceRecord[], _options?: ProduceOptions): Promise<ProduceResult[]> {
     return Promise.reject(unsupported('Producing', this.dialect.name))
+  }
+
+  /** Builds nothing ahead: a dialect whose request is worth building early overrides this. */
+  prepareProduce(topic: string, records: ProduceRecord[], options?: ProduceOptions): PreparedProduce {
+    return { send: () => this.produce(topic, records, options) }
   }
 
   fetchRecords(_request: FetchRequest): Promise<FetchResult> {

@@ -1,7 +1,7 @@
 import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport } from '../http/transport.ts'
 import { CONFLUENT_BASE, withCapabilities, type Capabilities } from '../capabilities.ts'
-import type { DialectInfo, ProduceOptions } from '../kafka-rest-client.ts'
+import type { DialectInfo, PreparedProduce, ProduceOptions } from '../kafka-rest-client.ts'
 import { recordFromBase64 } from '../lazy-record.ts'
 import type {
   CreateTopicRequest,
@@ -25,7 +25,7 @@ import {
   asObject,
   getTopicDetail,
   listTopicNames,
-  produceBinary,
+  prepareProduceBinary,
   seg,
   unexpected,
 } from './shared.ts'
@@ -200,8 +200,16 @@ export class ConfluentV1Client extends BaseClient {
     return { records, nextOffset, note }
   }
 
-  produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {
-    return produceBinary(this.t, topic, records, options, { accept: V1.plain, contentType: V1.binary })
+  async produce(
+    topic: string,
+    records: ProduceRecord[],
+    options: ProduceOptions = {},
+  ): Promise<ProduceResult[]> {
+    return this.prepareProduce(topic, records, options).send()
+  }
+
+  prepareProduce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): PreparedProduce {
+    return prepareProduceBinary(this.t, topic, records, options, { accept: V1.plain, contentType: V1.binary })
   }
 
   createTopic(req: CreateTopicRequest, signal?: AbortSignal): Promise<void> {

@@ -1,6 +1,6 @@
 import type { HttpTransport } from '../http/transport.ts'
 import { CONFLUENT_BASE, withCapabilities, type Capabilities, type CapabilityDiff } from '../capabilities.ts'
-import type { DialectInfo, PartitionReader, ProduceOptions } from '../kafka-rest-client.ts'
+import type { DialectInfo, PartitionReader, PreparedProduce, ProduceOptions } from '../kafka-rest-client.ts'
 import type {
   FetchRequest,
   FetchResult,
@@ -19,7 +19,14 @@ import {
   type ConsumerFlavor,
 } from './consumer-session.ts'
 import { V2 } from './media-types.ts'
-import { asObject, binaryRecordBody, getTopicDetail, listTopicNames, produceBinary, seg } from './shared.ts'
+import {
+  asObject,
+  binaryRecordBody,
+  getTopicDetail,
+  listTopicNames,
+  prepareProduceBinary,
+  seg,
+} from './shared.ts'
 
 /**
  * The v2 surface shared by Confluent REST Proxy v2, Karapace and (with its own tweaks) the Strimzi bridge:
@@ -82,8 +89,17 @@ export class V2Client extends BaseClient {
     return binaryRecordBody(r, toPartition)
   }
 
-  produce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): Promise<ProduceResult[]> {
-    return produceBinary(
+  /** Subclasses adjust a produce here (it is what `produce` sends), so both ways to produce stay alike. */
+  async produce(
+    topic: string,
+    records: ProduceRecord[],
+    options: ProduceOptions = {},
+  ): Promise<ProduceResult[]> {
+    return this.prepareProduce(topic, records, options).send()
+  }
+
+  prepareProduce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): PreparedProduce {
+    return prepareProduceBinary(
       this.t,
       topic,
       records,

@@ -1,8 +1,8 @@
 import { parseConfigListOffThread, parseTopicListOffThread } from '../parse/parse-off-thread.ts'
 import { isKafkaRestError } from '../errors.ts'
-import type { HttpTransport, RestRequest, RestResponse } from '../http/transport.ts'
+import { prepareBody, type HttpTransport, type RestRequest, type RestResponse } from '../http/transport.ts'
 import { CONFLUENT_BASE, withCapabilities, type Capabilities } from '../capabilities.ts'
-import type { DialectInfo, PartitionReader, ProduceOptions } from '../kafka-rest-client.ts'
+import type { DialectInfo, PartitionReader, PreparedProduce, ProduceOptions } from '../kafka-rest-client.ts'
 import { createLimiter } from '../../lib/concurrency.ts'
 import type {
   ConsumerGroupMember,
@@ -236,12 +236,16 @@ export class ConfluentV3Client extends BaseClient {
     return this.v2.openPartitionReader(topic, partition)
   }
 
-  /** Streamed produce: one JSON object per record in one request, one delivery report per record back. */
   async produce(
     topic: string,
     records: ProduceRecord[],
     options: ProduceOptions = {},
   ): Promise<ProduceResult[]> {
+    return this.prepareProduce(topic, records, options).send()
+  }
+
+  /** Streamed produce: one JSON object per record in one request, one delivery report per record back. */
+  prepareProduce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): PreparedProduce {
     const parts = records.map((r) => {
       const out: Record<string, unknown> = {}
       const partition = options.partition ?? r.partition
@@ -254,20 +258,23 @@ export class ConfluentV3Client extends BaseClient {
     })
     // One JSON object per line; a Blob part (a value encoded by a worker) keeps the body a Blob.
     const body = concatBody(parts.flatMap((part, i) => (i === 0 ? [part] : ['\n', part])))
-    const res = await this.scope.request({
+    const req: RestRequest = {
       method: 'POST',
       path: `/topics/${seg(topic)}/records`,
       accept: JSON_TYPE,
       contentType: JSON_TYPE,
-      body,
+      body: typeof body === 'string' ? prepareBody(body) : body,
       signal: options.signal,
       onUploadProgress: options.onUploadProgress,
       onRequest: options.onRequest,
       timeoutMs: 120_000,
-    })
+    }
+    return { send: async () => this.deliveryReports(await this.scope.request(req), records.length) }
+  }
+
+  private deliveryReports(res: RestResponse, expected: number): ProduceResult[] {
     const reports = splitJsonStream(res.text).map((t) => parseWireJson(t))
-    if (reports.length !== records.length)
-      throw unexpected(`${records.length} delivery reports`, reports.length)
+    if (reports.length !== expected) throw unexpected(`${expected} delivery reports`, reports.length)
     return reports.map((raw): ProduceResult => {
       const r = asObject(raw, 'a delivery report')
       const code = typeof r.error_code === 'number' ? r.error_code : null

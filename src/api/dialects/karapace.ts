@@ -1,7 +1,7 @@
 import { isKafkaRestError } from '../errors.ts'
 import type { HttpTransport } from '../http/transport.ts'
-import type { ProduceOptions } from '../kafka-rest-client.ts'
-import type { ProduceRecord, ProduceResult, TopicDetail } from '../types.ts'
+import type { PreparedProduce, ProduceOptions } from '../kafka-rest-client.ts'
+import type { ProduceRecord, TopicDetail } from '../types.ts'
 import { parseWireJson } from '../wire-json.ts'
 import { V2Client } from './confluent-v2.ts'
 import { isObject, parseProduceOffsets, topicNotFoundOn404 } from './shared.ts'
@@ -30,23 +30,25 @@ export class KarapaceClient extends V2Client {
     return topicNotFoundOn404(super.getTopic(name, signal), [40403, 40401])
   }
 
-  async produce(
-    topic: string,
-    records: ProduceRecord[],
-    options: ProduceOptions = {},
-  ): Promise<ProduceResult[]> {
-    try {
-      return await super.produce(topic, records, options)
-    } catch (e) {
-      if (isKafkaRestError(e) && e.status === 422 && e.responseText) {
+  prepareProduce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): PreparedProduce {
+    const prepared = super.prepareProduce(topic, records, options)
+    return {
+      send: async () => {
         try {
-          const body = parseWireJson(e.responseText)
-          if (isObject(body) && Array.isArray(body.offsets)) return parseProduceOffsets(body, records.length)
-        } catch {
-          // not a per-record report: rethrow the original error below
+          return await prepared.send()
+        } catch (e) {
+          if (isKafkaRestError(e) && e.status === 422 && e.responseText) {
+            try {
+              const body = parseWireJson(e.responseText)
+              if (isObject(body) && Array.isArray(body.offsets))
+                return parseProduceOffsets(body, records.length)
+            } catch {
+              // not a per-record report: rethrow the original error below
+            }
+          }
+          throw e
         }
-      }
-      throw e
+      },
     }
   }
 }

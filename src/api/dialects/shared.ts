@@ -2,8 +2,8 @@ import { bytesToBase64 } from '../../lib/bytes/base64.ts'
 import { decodeRouteParam, encodePathSegment } from '../../lib/path-segment.ts'
 import { compareNames } from '../../lib/search/compare-names.ts'
 import { hintForHttpError, isKafkaRestError, KafkaRestError } from '../errors.ts'
-import type { HttpTransport } from '../http/transport.ts'
-import type { ProduceOptions } from '../kafka-rest-client.ts'
+import { prepareBody, type HttpTransport, type RestRequest } from '../http/transport.ts'
+import type { PreparedProduce, ProduceOptions } from '../kafka-rest-client.ts'
 import type {
   Partition,
   ProduceRecord,
@@ -244,29 +244,31 @@ export function binaryRecordBody(r: ProduceRecord, toPartition: boolean): Record
 
 /**
  * Confluent-style produce (v1, v2 and the bridges that copy it): `{records: [...]}` to the topic or partition URL,
- * one `offsets[]` entry back per record.
+ * one `offsets[]` entry back per record. The body is built now; `send()` sends it.
  */
-export async function produceBinary(
+export function prepareProduceBinary(
   t: HttpTransport,
   topic: string,
   records: ProduceRecord[],
   options: ProduceOptions,
   types: { accept: string; contentType: string },
   recordBody: (r: ProduceRecord, toPartition: boolean) => Record<string, unknown> = binaryRecordBody,
-): Promise<ProduceResult[]> {
+): PreparedProduce {
   const toPartition = options.partition !== undefined
-  const raw = await t.json({
+  const path = toPartition ? `/topics/${seg(topic)}/partitions/${options.partition}` : `/topics/${seg(topic)}`
+  const body = stringifyBody({ records: records.map((r) => recordBody(r, toPartition)) })
+  const req: RestRequest = {
     method: 'POST',
-    path: toPartition ? `/topics/${seg(topic)}/partitions/${options.partition}` : `/topics/${seg(topic)}`,
+    path,
     accept: types.accept,
     contentType: types.contentType,
-    body: stringifyBody({ records: records.map((r) => recordBody(r, toPartition)) }),
+    body: typeof body === 'string' ? prepareBody(body) : body,
     signal: options.signal,
     onUploadProgress: options.onUploadProgress,
     onRequest: options.onRequest,
     timeoutMs: 120_000,
-  })
-  return parseProduceOffsets(raw, records.length)
+  }
+  return { send: async () => parseProduceOffsets(await t.json(req), records.length) }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { HttpTransport } from '../http/transport.ts'
-import type { ProduceOptions } from '../kafka-rest-client.ts'
+import type { PreparedProduce, ProduceOptions } from '../kafka-rest-client.ts'
 import type { CreateTopicRequest, ProduceRecord, ProduceResult, TopicDetail } from '../types.ts'
 import { V2Client } from './confluent-v2.ts'
 import { b64, topicNotFoundOn404 } from './shared.ts'
@@ -43,19 +43,20 @@ export class StrimziClient extends V2Client {
    * The bridge's schema wants every header value as non-empty base64: an empty or null one makes the whole request
    * a 400 "Schema validation error" (0.33.1). Such a record fails alone, saying why; the others are sent.
    */
-  async produce(
-    topic: string,
-    records: ProduceRecord[],
-    options: ProduceOptions = {},
-  ): Promise<ProduceResult[]> {
+  prepareProduce(topic: string, records: ProduceRecord[], options: ProduceOptions = {}): PreparedProduce {
     const refused = records.map(
       (r) => r.headers?.some((h) => h.value === null || h.value.length === 0) ?? false,
     )
-    if (!refused.includes(true)) return super.produce(topic, records, options)
+    if (!refused.includes(true)) return super.prepareProduce(topic, records, options)
     const sent = records.filter((_, i) => !refused[i])
-    const results = sent.length > 0 ? await super.produce(topic, sent, options) : []
-    let k = 0
-    return records.map((_, i) => (refused[i] ? EMPTY_HEADER_REFUSED : results[k++]))
+    const prepared = sent.length > 0 ? super.prepareProduce(topic, sent, options) : null
+    return {
+      send: async () => {
+        const results = prepared ? await prepared.send() : []
+        let k = 0
+        return records.map((_, i) => (refused[i] ? EMPTY_HEADER_REFUSED : results[k++]))
+      },
+    }
   }
 
   protected produceRecordBody(r: ProduceRecord, toPartition: boolean): Record<string, unknown> {

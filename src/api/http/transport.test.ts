@@ -5,7 +5,7 @@ import { startConsoleServer, type RunningConsoleServer } from '../../../server/c
 import { serverHostnames } from '../../../server/proxy/guards.ts'
 import { TargetPolicy } from '../../../server/proxy/target-policy.ts'
 import { isKafkaRestError, type KafkaRestError } from '../errors.ts'
-import { HttpTransport, type RequestLogEntry } from './transport.ts'
+import { HttpTransport, prepareBody, type RequestLogEntry } from './transport.ts'
 
 const MB = 1024 * 1024
 const huge = 'A'.repeat(20 * MB)
@@ -49,6 +49,23 @@ beforeAll(async () => {
     if (path === '/declared-10mb') {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * MB) })
       res.write('[')
+      return
+    }
+    if (path === '/echo') {
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => chunks.push(c))
+      req.on('end', () => {
+        const got = Buffer.concat(chunks)
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({
+              bytes: got.length,
+              hex: got.toString('hex'),
+              type: req.headers['content-type'],
+            }),
+          )
+      })
       return
     }
     if (path === '/redirect') {
@@ -172,5 +189,38 @@ describe('the right diagnosis', () => {
   it('a redirect names its target (through the proxy)', async () => {
     const e = await failure(transport(true).json({ path: '/redirect' }))
     expect(e.message).toContain('https://elsewhere.example/api')
+  })
+})
+
+describe('text bodies', () => {
+  // Small bodies go as strings, large ones as Blobs: both must arrive as the same UTF-8 bytes, sized exactly.
+  it.each([
+    ['small', 1_000],
+    ['large (sent as a Blob)', 100_000],
+    ['over the logged size', 300_000],
+  ])('a %s body arrives byte-exact, and the log has its UTF-8 size', async (_name, n) => {
+    const text = `{"v":"${'é😀a'.repeat(Math.ceil(n / 4))}"}`
+    const expected = Buffer.from(text, 'utf8')
+    for (const useProxy of [false, true]) {
+      const log: RequestLogEntry[] = []
+      const prepared = prepareBody(text)
+      expect(prepared.sent instanceof Blob).toBe(text.length >= 64 * 1024)
+      // Prepared ahead (as a batch is while the previous one is in flight) or handed over as a string.
+      for (const body of [prepared, text]) {
+        const got = await transport(useProxy, { log }).json<{ bytes: number; hex: string; type: string }>({
+          method: 'POST',
+          path: '/echo',
+          contentType: 'application/vnd.kafka.binary.v2+json',
+          body,
+        })
+        expect(got.bytes).toBe(expected.length)
+        expect(got.hex === expected.toString('hex')).toBe(true)
+        expect(got.type).toBe('application/vnd.kafka.binary.v2+json')
+        const entry = log.at(-1)!
+        expect(entry.body?.size).toBe(expected.length)
+        expect(entry.body?.binary).toBe(false)
+        expect(entry.body?.text).toBe(text.length <= 256 * 1024 ? text : null)
+      }
+    }
   })
 })

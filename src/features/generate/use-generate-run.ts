@@ -52,7 +52,7 @@ export function useGenerateRun(connected: ConnectedClient) {
       const client = connected.client
       const r = new GenerateRun(plan, {
         source: src,
-        send: (records, partition) => client.produce(target, records, { partition }),
+        prepare: (records, partition) => client.prepareProduce(target, records, { partition }),
         onProgress: (p) => {
           const now = performance.now()
           if (now - last < PROGRESS_EVERY_MS && p.sent < p.total) return

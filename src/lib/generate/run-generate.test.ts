@@ -27,8 +27,14 @@ function fakeTopic(failBatch = -1) {
       return { ok: true, partition: p, offset: String(o) }
     })
   }
-  return { send, log }
+  return { prepare: preparing(send), send, log }
 }
+
+type Send = (rs: ProduceRecord[], partition: number | undefined) => Promise<ProduceResult[]>
+/** A PrepareBatch that builds nothing ahead. */
+const preparing = (send: Send) => (rs: ProduceRecord[], p: number | undefined) => ({
+  send: () => send(rs, p),
+})
 
 const plan: RunPlan = { count: 25, rate: null, batchSize: 10, partition: { kind: 'auto' } }
 
@@ -70,7 +76,7 @@ describe('GenerateRun', () => {
       sent++
       return rs.map(() => ({ ok: false, message: 'Topic not found.', errorCode: 40401 }))
     }
-    const s = await new GenerateRun({ ...plan, count: 1000 }, { source, send }).run()
+    const s = await new GenerateRun({ ...plan, count: 1000 }, { source, prepare: preparing(send) }).run()
     expect(sent).toBe(3)
     expect([s.sent, s.acknowledged, s.failed, s.failedBatches.length]).toEqual([30, 0, 30, 3])
     expect(s.error).toBe(
@@ -85,7 +91,7 @@ describe('GenerateRun', () => {
       n++ % 2 === 0
         ? rs.map(() => ({ ok: false, message: 'busy', errorCode: null }))
         : rs.map((_, i) => ({ ok: true, partition: 0, offset: String(n * 100 + i) }))
-    const s = await new GenerateRun({ ...plan, count: 100 }, { source, send }).run()
+    const s = await new GenerateRun({ ...plan, count: 100 }, { source, prepare: preparing(send) }).run()
     expect([s.acknowledged, s.failed, s.error]).toEqual([50, 50, null])
   })
 
@@ -97,7 +103,7 @@ describe('GenerateRun', () => {
       if (++calls === 2) await new Promise<void>((r) => (release = r))
       return topic.send(rs, p)
     }
-    const run = new GenerateRun({ ...plan, count: 100 }, { source, send })
+    const run = new GenerateRun({ ...plan, count: 100 }, { source, prepare: preparing(send) })
     const done = run.run()
     await new Promise((r) => setTimeout(r, 20))
     run.stop()
@@ -106,6 +112,77 @@ describe('GenerateRun', () => {
     expect(s.stopped).toBe(true)
     expect(s.sent).toBe(20)
     expect(s.acknowledged + s.failed).toBe(s.sent)
+  })
+
+  it('builds the next batch while one is in flight, and sends it only after that one is acknowledged', async () => {
+    const topic = fakeTopic()
+    const events: string[] = []
+    let release: () => void = () => {}
+    const prepare = (rs: ProduceRecord[], p: number | undefined) => {
+      const name = text(rs[0])
+      events.push(`build ${name}`)
+      return {
+        send: async () => {
+          events.push(`send ${name}`)
+          if (name === 'r1') await new Promise<void>((r) => (release = r))
+          const results = await topic.send(rs, p)
+          events.push(`ack ${name}`)
+          return results
+        },
+      }
+    }
+    const done = new GenerateRun(plan, { source, prepare }).run()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(events).toEqual(['build r1', 'send r1', 'build r11'])
+    release()
+    const s = await done
+    // One at a time, in order: each send after the previous acknowledgement.
+    expect(events.filter((e) => !e.startsWith('build'))).toEqual([
+      'send r1',
+      'ack r1',
+      'send r11',
+      'ack r11',
+      'send r21',
+      'ack r21',
+    ])
+    expect(topic.log.flatMap((b) => b.values)).toEqual(Array.from({ length: 25 }, (_, i) => `r${i + 1}`))
+    expect([s.sent, s.acknowledged]).toEqual([25, 25])
+  })
+
+  it('Stop drops the batch built ahead: never sent, never counted', async () => {
+    const topic = fakeTopic()
+    let built = 0
+    let release: () => void = () => {}
+    const prepare = (rs: ProduceRecord[], p: number | undefined) => {
+      built++
+      return {
+        send: async () => {
+          await new Promise<void>((r) => (release = r))
+          return topic.send(rs, p)
+        },
+      }
+    }
+    const run = new GenerateRun({ ...plan, count: 100 }, { source, prepare })
+    const done = run.run()
+    await new Promise((r) => setTimeout(r, 20))
+    run.stop()
+    release()
+    const s = await done
+    expect(built).toBe(2)
+    expect(topic.log).toHaveLength(1)
+    expect([s.sent, s.acknowledged, s.failed]).toEqual([10, 10, 0])
+  })
+
+  it('a batch whose request cannot be built fails alone, with the reason', async () => {
+    const topic = fakeTopic()
+    let calls = 0
+    const prepare = (rs: ProduceRecord[], p: number | undefined) => {
+      if (++calls === 2) throw new Error('The topic name is refused')
+      return { send: () => topic.send(rs, p) }
+    }
+    const s = await new GenerateRun(plan, { source, prepare }).run()
+    expect([s.acknowledged, s.failed]).toEqual([15, 10])
+    expect(s.failedBatches.map((f) => [f.from, f.error])).toEqual([[10, 'The topic name is refused']])
   })
 
   it('paces batches at the rate on the given clock', async () => {
@@ -153,7 +230,7 @@ describe('GenerateRun', () => {
       sends++
       return topic.send(rs, p)
     }
-    const run = new GenerateRun({ ...plan, count: 1000 }, { source, send })
+    const run = new GenerateRun({ ...plan, count: 1000 }, { source, prepare: preparing(send) })
     run.pause()
     const done = run.run()
     await new Promise((r) => setTimeout(r, 30))

@@ -1,5 +1,6 @@
 import type { ProduceRecord, ProduceResult } from '../../api/types.ts'
 import type { GeneratedRecord } from './generator.ts'
+import { yieldToEventLoop } from '../event-loop.ts'
 import { Pacer } from './pacer.ts'
 import type { RecordSource } from './record-source.ts'
 
@@ -20,8 +21,14 @@ export interface RunPlan {
   partition: PartitionStrategy
 }
 
-/** Sends one batch; the result per record (a thrown error fails the whole batch). */
-export type SendBatch = (records: ProduceRecord[], partition: number | undefined) => Promise<ProduceResult[]>
+/**
+ * Builds one batch's request now; `send()` sends it and gives the result per record (a thrown error fails the
+ * whole batch). Building is kept apart so the next batch is built while the previous one is in flight.
+ */
+export type PrepareBatch = (
+  records: ProduceRecord[],
+  partition: number | undefined,
+) => { send(): Promise<ProduceResult[]> }
 
 export interface FailedBatch {
   /** Index of the batch's first record, and which records failed (indices in the run). */
@@ -70,7 +77,7 @@ const AHEAD = 2
 
 export interface RunDeps {
   source: RecordSource
-  send: SendBatch
+  prepare: PrepareBatch
   now?: () => number
   sleep?: (ms: number) => Promise<void>
   onProgress?: (p: RunProgress) => void
@@ -218,15 +225,20 @@ export class GenerateRun {
       this.failures.push({ from, indices: failedIdx, partition, error: firstError })
   }
 
-  private async send(
+  /** The batch's request, built now; sending it gives its results, or the Error that failed it whole. */
+  private prepare(
     records: GeneratedRecord[],
     partition: number | undefined,
-  ): Promise<ProduceResult[] | Error> {
+  ): () => Promise<ProduceResult[] | Error> {
+    const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)))
+    let prepared: { send(): Promise<ProduceResult[]> }
     try {
-      return await this.deps.send(records.map(toProduceRecord), partition)
+      prepared = this.deps.prepare(records.map(toProduceRecord), partition)
     } catch (e) {
-      return e instanceof Error ? e : new Error(String(e))
+      const error = asError(e)
+      return async () => error
     }
+    return () => prepared.send().catch(asError)
   }
 
   private timeUp(): boolean {
@@ -238,8 +250,6 @@ export class GenerateRun {
     const { count, batchSize } = this.plan
     const size = Math.max(1, Math.trunc(batchSize))
     let error: string | null = null
-    let from = 0
-    let batchNo = 0
     // Up to AHEAD batches are asked of the worker before they are sent, so it keeps generating while one is sent.
     const ahead: Promise<GeneratedRecord[]>[] = []
     let asked = 0
@@ -252,37 +262,50 @@ export class GenerateRun {
         asked += n
       }
     }
+    let batchNo = 0
+    /** The next batch from the worker, with its request built. */
+    const take = async (from: number) => {
+      const batch = await ahead.shift()!
+      askMore()
+      // Building a request is the page's largest step: a task of its own, not appended to the one that just sent.
+      await yieldToEventLoop()
+      const partition = this.partitionOf(batchNo++)
+      return { from, batch, partition, send: this.prepare(batch, partition) }
+    }
     askMore()
+    let next = ahead.length ? take(0) : null
     // Bounded by count / size iterations.
-    while (ahead.length && !this.stopRequested && !this.timeUp()) {
-      let batch: GeneratedRecord[]
+    while (next && !this.stopRequested && !this.timeUp()) {
+      let current: Awaited<ReturnType<typeof take>>
       try {
-        batch = await ahead.shift()!
+        current = await next
       } catch (e) {
         error = (e as Error).message
         break
       }
-      const nextFrom = from + batch.length
+      const { from, batch, partition } = current
       if (from === 0) {
         // The clock starts with the first batch ready: the worker's start-up (loading the fake-data library) is
         // neither "sending time" in the records/s nor a delay the rate should catch up on with a burst.
         this.pacer = new Pacer(this.plan.rate, this.deps.now())
         if (this.paused) this.pacer.pause(this.deps.now())
       }
-      askMore()
       while (this.paused && !this.stopRequested) await new Promise<void>((r) => (this.resumeWaiter = r))
       if (this.stopRequested) break
       const wait = this.pacer.delayBefore(batch.length, this.deps.now())
       if (wait > 0) await this.deps.sleep(wait)
       if (this.stopRequested || this.timeUp()) break
       this.pacer.took(batch.length)
-      const partition = this.partitionOf(batchNo++)
       this.sent += batch.length
       this.report()
+      const sending = current.send()
+      // Batches go one at a time, in order; the next one is built while this one is in flight. If the run stops
+      // now, that one is dropped unsent (and uncounted).
+      next = ahead.length ? take(from + batch.length) : null
+      next?.catch(() => {}) // its error is read when it is awaited
       const indices = batch.map((_, i) => from + i)
-      this.record(from, indices, partition, await this.send(batch, partition))
+      this.record(from, indices, partition, await sending)
       this.report()
-      from = nextFrom
       if (this.failedInARow >= MAX_FAILED_IN_A_ROW) {
         error =
           `The last ${MAX_FAILED_IN_A_ROW} batches failed entirely (${this.lastError}), so the run stopped. ` +
@@ -311,7 +334,8 @@ export class GenerateRun {
       return this.summary(null)
     }
     this.sent += records.length
-    this.record(failure.from, failure.indices, failure.partition, await this.send(records, failure.partition))
+    const results = await this.prepare(records, failure.partition)()
+    this.record(failure.from, failure.indices, failure.partition, results)
     this.report()
     return this.summary(null)
   }
