@@ -274,6 +274,7 @@ export class GenerateRun {
     }
     askMore()
     let next = ahead.length ? take(0) : null
+    next?.catch(() => {}) // its error is read when it is awaited
     // Bounded by count / size iterations.
     while (next && !this.stopRequested && !this.timeUp()) {
       let current: Awaited<ReturnType<typeof take>>
