@@ -251,8 +251,26 @@ export function prepareBody(text: string): PreparedBody {
   const logged = text.length <= MAX_LOGGED_BODY ? text : null
   if (text.length < BLOB_BODY_FROM || typeof Blob === 'undefined')
     return new PreparedBody(text, utf8Length(text), logged)
-  const blob = new Blob([text])
+  const blob = utf8Blob(text)
   return new PreparedBody(blob, blob.size, logged)
+}
+
+const MAX_SCRATCH = 8 * 1024 * 1024
+let scratch: Uint8Array<ArrayBuffer> | null = null
+
+/**
+ * The text's UTF-8 as a Blob: encoded into a reused buffer, which the Blob copies. Twice as fast as a Blob of the
+ * string, whose conversion was the page's longest task during a Generate run on a busy machine (30–40 ms).
+ */
+function utf8Blob(text: string): Blob {
+  // ASCII (base64 in JSON) fits in text.length bytes; anything else in at most 3 per UTF-16 unit.
+  for (const need of [text.length, text.length * 3]) {
+    if (need > MAX_SCRATCH) break
+    if (!scratch || scratch.length < need) scratch = new Uint8Array(Math.max(need, 1024 * 1024))
+    const { read, written } = utf8Encoder.encodeInto(text, scratch)
+    if (read === text.length) return new Blob([scratch.subarray(0, written)])
+  }
+  return new Blob([text])
 }
 
 /** A body as fetch or XHR takes it. */
