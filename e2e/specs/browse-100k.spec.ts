@@ -75,7 +75,7 @@ for (const dialect of ['auto', 'confluent-v1'] as const) {
     connectPage,
     browsePage,
   }, testInfo) => {
-    test.skip(testInfo.project.name !== 'auto', 'seeds the auto sandbox; v1 goes via the selector')
+    test.skip(testInfo.project.name !== 'auto-alone', 'seeds the auto sandbox; v1 goes via the selector')
     test.setTimeout(240_000)
     await installStallProbe(page)
     await connectPage.open()

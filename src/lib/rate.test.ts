@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pushRate, ratePerSecond } from './rate.ts'
+import { nextRatePoint, pushRate, ratePerSecond } from './rate.ts'
 
 describe('rates', () => {
   it('computes records per second over the interval', () => {
@@ -16,5 +16,25 @@ describe('rates', () => {
     let p: ReturnType<typeof pushRate> = []
     for (let i = 0; i < 5; i++) p = pushRate(p, { at: i, perSecond: i }, 2)
     expect(p.map((x) => x.at)).toEqual([3, 4])
+  })
+
+  it('samples a progress series: interim points apart, the end always, but no 0/s end after a complete sample', () => {
+    const every = { final: false, minMs: 250 }
+    const end = { final: true, minMs: 250 }
+    expect(nextRatePoint({ at: 0, count: 0 }, { at: 100, count: 50 }, every)).toBeNull()
+    expect(nextRatePoint({ at: 0, count: 0 }, { at: 500, count: 50 }, every)).toEqual({
+      at: 500,
+      perSecond: 100,
+    })
+    expect(nextRatePoint({ at: 0, count: 0 }, { at: 100, count: 200 }, end)).toEqual({
+      at: 100,
+      perSecond: 2000,
+    })
+    expect(nextRatePoint({ at: 500, count: 50 }, { at: 600, count: 200 }, end)).toEqual({
+      at: 600,
+      perSecond: 1500,
+    })
+    // The upload's last progress event already counted all 200 records: nothing to add when the answer comes.
+    expect(nextRatePoint({ at: 500, count: 200 }, { at: 900, count: 200 }, end)).toBeNull()
   })
 })

@@ -18,3 +18,24 @@ export function pushRate(points: readonly RatePoint[], point: RatePoint, max: nu
   const out = [...points, point]
   return out.length > max ? out.slice(out.length - max) : out
 }
+
+/** A count sampled at a time (epoch ms). */
+export interface CountSample {
+  at: number
+  count: number
+}
+
+/**
+ * The next point of a progress series, or null: an interim sample waits `minMs` after the last point; the final
+ * one is always taken, unless the last point already counted everything (a fast upload's one progress event
+ * does), since a 0/s point at the end would read as a stall that never happened.
+ */
+export function nextRatePoint(
+  last: CountSample,
+  now: CountSample,
+  { final, minMs }: { final: boolean; minMs: number },
+): RatePoint | null {
+  if (!final && now.at - last.at < minMs) return null
+  if (final && now.count === last.count && last.count > 0) return null
+  return { at: now.at, perSecond: ratePerSecond(last.count, last.at, now.count, now.at) }
+}

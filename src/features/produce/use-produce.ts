@@ -3,7 +3,7 @@ import { useRef, useState } from 'react'
 import type { RequestLogEntry } from '../../api/http/transport.ts'
 import type { ProduceResult } from '../../api/types.ts'
 import { kafkaClientOf } from '../../data/connection-scope.ts'
-import { pushRate, ratePerSecond, type RatePoint } from '../../lib/rate.ts'
+import { nextRatePoint, pushRate, type RatePoint } from '../../lib/rate.ts'
 import { produceMutationKey, refreshAfterProduce } from '../../data/records/produce-mutation.ts'
 import { prepareRecords, type PendingRecord } from './prepare-records.ts'
 import { captureRequests } from './request-capture.ts'
@@ -69,11 +69,11 @@ export function useProduce(connectionId: string) {
         // Records sent, estimated from the bytes uploaded (a batch is one body), sampled into records per second.
         let last = { at: Date.now(), count: 0 }
         setRates([])
-        const sample = (count: number, force: boolean) => {
-          const now = Date.now()
-          if (!force && now - last.at < RATE_SAMPLE_MS) return
-          const point = { at: now, perSecond: ratePerSecond(last.count, last.at, count, now) }
-          last = { at: now, count }
+        const sample = (count: number, final: boolean) => {
+          const now = { at: Date.now(), count }
+          const point = nextRatePoint(last, now, { final, minMs: RATE_SAMPLE_MS })
+          if (!point) return
+          last = now
           setRates((r) => pushRate(r, point, PRODUCE_RATE_POINTS))
         }
         const results = await client.produce(topic, prepared, {
