@@ -31,10 +31,20 @@ test.describe('generate from a registry schema', () => {
 
     await gen.generateButton.click()
     await expect(gen.summary.getByRole('heading')).toHaveText('Done: 40 records acknowledged, 0 failed')
+    await expect(gen.summary).toContainText(`Topic ${first}`)
     await expectNoAxeViolations(page)
     await gen.topic.fill(second)
+    // The second topic's check is held: meanwhile the first run's summary must not stand for this run's
+    // outcome (CI once read it so), and Generate cannot be clicked twice.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(`**/topics/${second}*`, async (route) => (await held, route.continue()))
     await gen.generateButton.click()
+    await expect(gen.summary).toHaveCount(0)
+    await expect(gen.generateButton).toBeDisabled()
+    release()
     await expect(gen.summary.getByRole('heading')).toHaveText('Done: 40 records acknowledged, 0 failed')
+    await expect(gen.summary).toContainText(`Topic ${second}`)
 
     const a = await sandbox.readRecords(first, 0, 0, 40)
     const b = await sandbox.readRecords(second, 0, 0, 40)

@@ -103,14 +103,22 @@ export function GeneratePage({
     const planned = check()
     if (planned) void run.start(spec(planned.seed), planned.plan, topic)
   }
+  const [checking, setChecking] = useState(false)
   const onGenerate = async () => {
     setProblem(null)
-    // Asked (or read from the cache) now: a click right after typing the name must not race the topic's details.
-    const missing = topicProblem(topic, topic && caps.topics ? (await detail.refetch()).error : null)
-    if (missing) return setProblem(missing)
-    // A production connection asks for the topic's name first.
-    if (production) setGuarded(true)
-    else generate()
+    // The last run's summary goes at once: while the topic is checked it would read as this run's outcome.
+    run.clear()
+    setChecking(true)
+    try {
+      // Asked (or read from the cache) now: a click right after typing the name must not race the topic's details.
+      const missing = topicProblem(topic, topic && caps.topics ? (await detail.refetch()).error : null)
+      if (missing) return setProblem(missing)
+      // A production connection asks for the topic's name first.
+      if (production) setGuarded(true)
+      else generate()
+    } finally {
+      setChecking(false)
+    }
   }
 
   if (!caps.produce)
@@ -157,7 +165,7 @@ export function GeneratePage({
         <Button variant="secondary" onClick={() => void onPreview()} disabled={run.running}>
           Preview
         </Button>
-        <Button onClick={onGenerate} disabled={run.running}>
+        <Button onClick={onGenerate} disabled={run.running || checking}>
           Generate
         </Button>
       </div>

@@ -85,6 +85,9 @@ export function GenerateSummary({
         {summary.stopped ? 'Stopped' : 'Done'}: {summary.acknowledged} records acknowledged, {summary.failed}{' '}
         failed
       </h2>
+      <p className="text-sm">
+        Topic <span className="font-mono break-all">{topic}</span>
+      </p>
       {summary.error && <p className="text-sm text-red-700 dark:text-red-300">{summary.error}</p>}
       {summary.ranges.length > 0 ? (
         <table className="text-sm">

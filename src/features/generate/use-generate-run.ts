@@ -24,6 +24,7 @@ export function useGenerateRun(connected: ConnectedClient) {
   const [running, setRunning] = useState(false)
   const run = useRef<GenerateRun | null>(null)
   const source = useRef<RecordSource | null>(null)
+  const busy = useRef(false)
 
   useEffect(
     () => () => {
@@ -35,44 +36,58 @@ export function useGenerateRun(connected: ConnectedClient) {
 
   const start = useCallback(
     async (spec: GenerateSpec, plan: RunPlan, target: string) => {
+      // Running from the first moment: a second click while the worker starts must not begin a second run.
+      if (busy.current) return
+      busy.current = true
       source.current?.close()
       setError(null)
       setSummary(null)
       setProgress(null)
       setTopic(target)
-      let src: RecordSource
-      try {
-        src = await workerSource(spec)
-      } catch (e) {
-        setError((e as Error).message)
-        return
-      }
-      source.current = src
-      let last = 0
-      const client = connected.client
-      const r = new GenerateRun(plan, {
-        source: src,
-        prepare: (records, partition) => client.prepareProduce(target, records, { partition }),
-        onProgress: (p) => {
-          const now = performance.now()
-          if (now - last < PROGRESS_EVERY_MS && p.sent < p.total) return
-          last = now
-          setProgress(p)
-        },
-      })
-      run.current = r
       setRunning(true)
       try {
-        const s = await r.run()
-        setSummary(s)
-        setProgress(s)
+        let src: RecordSource
+        try {
+          src = await workerSource(spec)
+        } catch (e) {
+          setError((e as Error).message)
+          return
+        }
+        source.current = src
+        let last = 0
+        const client = connected.client
+        const r = new GenerateRun(plan, {
+          source: src,
+          prepare: (records, partition) => client.prepareProduce(target, records, { partition }),
+          onProgress: (p) => {
+            const now = performance.now()
+            if (now - last < PROGRESS_EVERY_MS && p.sent < p.total) return
+            last = now
+            setProgress(p)
+          },
+        })
+        run.current = r
+        try {
+          const s = await r.run()
+          setSummary(s)
+          setProgress(s)
+        } finally {
+          void refreshAfterProduce(queryClient, connected.connectionId, target)
+        }
       } finally {
+        busy.current = false
         setRunning(false)
-        void refreshAfterProduce(queryClient, connected.connectionId, target)
       }
     },
     [connected, queryClient],
   )
+
+  /** Forgets the last run's outcome, so that nothing of it reads as the outcome of the next. */
+  const clear = useCallback(() => {
+    setError(null)
+    setSummary(null)
+    setProgress(null)
+  }, [])
 
   const retry = useCallback(async (failure: FailedBatch) => {
     const r = run.current
@@ -84,6 +99,7 @@ export function useGenerateRun(connected: ConnectedClient) {
 
   return {
     start,
+    clear,
     retry,
     pause: () => run.current?.pause(),
     resume: () => run.current?.resume(),
