@@ -43,6 +43,26 @@ test.describe('produce', () => {
     await expect(browsePage.value).toContainText('Hello, Kafka ✓ 😀')
   })
 
+  test('the form does not move while the topic and its partitions load', async ({
+    producePage,
+    sandbox,
+    page,
+  }) => {
+    // A real server answered between a click's press and release once, and the click on Add header was lost.
+    const topic = uniqueTopic('e2e-produce-still')
+    await sandbox.createTopic(topic, 3)
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(`**/topics/${topic}*`, async (route) => (await held, route.continue()))
+    await producePage.open(topic)
+    const top = async () => (await producePage.value.boundingBox())?.y
+    const before = await top()
+    expect(before).toBeGreaterThan(0)
+    release()
+    await expect(page.getByText(/3 partitions\.$/)).toBeVisible()
+    expect(await top()).toBe(before)
+  })
+
   test('a random 5 MB binary file round-trips byte-exact', async ({
     producePage,
     browsePage,

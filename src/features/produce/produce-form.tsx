@@ -132,7 +132,9 @@ export function ProduceForm({
         onKeyDown={onKeyDown}
         className="space-y-4"
       >
-        <div className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        {/* Room for two hint lines: the partition hint grows from one line to two when the topic's details
+            arrive, which moved the whole form 16 px under the pointer (a click on Add header could miss). */}
+        <div className="grid gap-3 sm:min-h-[5.5rem] sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <TopicField
             connected={connected}
             topic={topic}

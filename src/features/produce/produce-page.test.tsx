@@ -78,6 +78,23 @@ describe('ProducePage', () => {
     expect(screen.getByLabelText('Value', { selector: 'textarea' })).toHaveValue('hello 😀')
   })
 
+  it('calls a topic missing from the list possibly missing only when its details fail', async () => {
+    const { client } = fakeClient({}, delivered)
+    const getTopic = client.getTopic.bind(client)
+    // 'fresh' was created after the list was read; 'ghost' does not exist.
+    client.getTopic = async (name, signal) => {
+      if (name === 'ghost') throw new Error('Topic not found.')
+      return getTopic(name, signal)
+    }
+    const hint = 'Not in the endpoint’s topic list: it may not exist.'
+    const fresh = renderPage(client, 'fresh')
+    await screen.findByText('Auto: by the key’s hash, or spread when there is no key. 3 partitions.')
+    expect(screen.queryByText(hint)).toBeNull()
+    fresh.unmount()
+    renderPage(client, 'ghost')
+    expect(await screen.findByText(hint)).toBeVisible()
+  })
+
   it('shows a JSON error with its position and sends nothing', async () => {
     const user = userEvent.setup()
     const { client, produce } = fakeClient({}, delivered)

@@ -22,6 +22,12 @@ export function TopicField({
 }) {
   const canList = !!connected.client.capabilities.topics
   const topics = useQuery({ ...topicsQueryOptions(connected.connectionId), enabled: canList })
+  // The same query as the partition field's. A topic created since the list was fetched is not in the list,
+  // but it has details: only a topic whose details fail is called possibly missing.
+  const detail = useQuery({
+    ...topicQueryOptions(connected.connectionId, topic),
+    enabled: topic !== '' && canList,
+  })
   // Once per list, not per render: the list may hold 1,000,000 names.
   const names = useMemo(() => topics.data?.map((t) => t.name) ?? NO_NAMES, [topics.data])
   const unlisted = useMemo(
@@ -45,7 +51,8 @@ export function TopicField({
       />
     )
   }
-  const hint = error ?? (unlisted ? 'Not in the endpoint’s topic list: it may not exist.' : null)
+  const hint =
+    error ?? (unlisted && detail.isError ? 'Not in the endpoint’s topic list: it may not exist.' : null)
   return (
     <div>
       <VirtualCombobox
