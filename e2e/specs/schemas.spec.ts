@@ -58,6 +58,23 @@ test.describe('Schemas page against the sandbox registry', () => {
     await page.reload()
     await expect(schemas.diff(1, 2)).toBeVisible()
   })
+
+  test('the soft-deleted checkbox stays put while the subjects load', async ({ page }) => {
+    // A control that moves as an answer arrives can lose a click pressed before it and released after.
+    const schemas = new SchemasPage(page)
+    await schemas.expectRegistryConnected()
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/subjects(\?|$)/, async (route) => (await held, route.continue()))
+    await schemas.open()
+    await expect(page.getByRole('status').filter({ hasText: 'Loading subjects' })).toBeVisible()
+    const checkbox = page.getByRole('checkbox', { name: 'Show soft-deleted subjects and versions' })
+    const before = (await checkbox.boundingBox())?.y
+    expect(before).toBeGreaterThan(0)
+    release()
+    await expect(schemas.subjectLink('demo.avro.payments-value')).toBeVisible()
+    expect((await checkbox.boundingBox())?.y).toBe(before)
+  })
 })
 
 test('changes a subject’s compatibility level, soft-deletes a version and shows it again on request', async ({

@@ -89,16 +89,7 @@ export function SchemasPage({ connected, params }: { connected: ConnectedClient;
             onChange={(e) => setFilter(e.target.value)}
             className={inputClass}
           />
-          {subjects.isPending && <Spinner label="Loading subjects" />}
-          {subjects.isError && (
-            <ErrorAlert
-              title="Could not list subjects"
-              error={errorView(subjects.error)}
-              onRetry={() => void subjects.refetch()}
-            />
-          )}
-          {subjects.data?.length === 0 && <Notice>The registry has no subjects yet.</Notice>}
-          {names.length > 0 && visible.length === 0 && <Notice>No subject matches “{search.query}”.</Notice>}
+          {/* Before the loading and error states: the checkbox stays put while the list loads. */}
           <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
             <input
               type="checkbox"
@@ -113,6 +104,16 @@ export function SchemasPage({ connected, params }: { connected: ConnectedClient;
             />
             Show soft-deleted subjects and versions
           </label>
+          {subjects.isPending && <Spinner label="Loading subjects" />}
+          {subjects.isError && (
+            <ErrorAlert
+              title="Could not list subjects"
+              error={errorView(subjects.error)}
+              onRetry={() => void subjects.refetch()}
+            />
+          )}
+          {subjects.data?.length === 0 && <Notice>The registry has no subjects yet.</Notice>}
+          {names.length > 0 && visible.length === 0 && <Notice>No subject matches “{search.query}”.</Notice>}
           {visible.length > 0 && (
             <SubjectList
               subjects={visible}
