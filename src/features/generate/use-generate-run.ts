@@ -34,15 +34,20 @@ export function useGenerateRun(connected: ConnectedClient) {
     [],
   )
 
+  /** Forgets the last run's outcome, so that nothing of it reads as the outcome of the next. */
+  const clear = useCallback(() => {
+    setError(null)
+    setSummary(null)
+    setProgress(null)
+  }, [])
+
   const start = useCallback(
     async (spec: GenerateSpec, plan: RunPlan, target: string) => {
       // Running from the first moment: a second click while the worker starts must not begin a second run.
       if (busy.current) return
       busy.current = true
       source.current?.close()
-      setError(null)
-      setSummary(null)
-      setProgress(null)
+      clear()
       setTopic(target)
       setRunning(true)
       try {
@@ -79,15 +84,8 @@ export function useGenerateRun(connected: ConnectedClient) {
         setRunning(false)
       }
     },
-    [connected, queryClient],
+    [connected, queryClient, clear],
   )
-
-  /** Forgets the last run's outcome, so that nothing of it reads as the outcome of the next. */
-  const clear = useCallback(() => {
-    setError(null)
-    setSummary(null)
-    setProgress(null)
-  }, [])
 
   const retry = useCallback(async (failure: FailedBatch) => {
     const r = run.current
